@@ -1,0 +1,230 @@
+"""Speaker attribution: which person or delegation each paragraph reports.
+
+The engine reads a paragraph's lead (its first sentence) against the rule table in
+:mod:`untrack.patterns`, earliest match first. A paragraph whose lead names nobody keeps
+the previous speaker only on a continuation cue ("he said", "She went on to say");
+otherwise it has no speaker, and if it reads like a statement it is marked
+``unattributed`` so that indexing can report it instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Document, Paragraph
+from .patterns import CONTINUATION, NOT_NAMES, ROLE_WORDS, RULES, STATEMENT, Rule
+from .roster import Person, Roster
+from .textutil import fold, hyphens
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Mt|Rev|Hon|Amb|Msgr|Mgr|Sen|Rep|"
+    r"Gov|Art|para|paras|vs|etc|i\.e|e\.g|U\.S|U\.K|U\.N|a\.m|p\.m|Inc|Ltd|Co|Corp|approx|Vol|Ch|Fig|Op|cf)"
+    r"|\b[A-Z])$"
+)
+_OPEN_QUOTES = "“«"
+_CLOSE_QUOTES = "”»"
+
+# Plural or collective subjects: a lead that summarises many speakers is not a failure.
+_SUMMARY = re.compile(
+    r"\b(?:speakers|delegates|delegations|representatives|participants|panell?ists|members|they|"
+    r"many|several|some|others|countries|States|Governments|experts|observers|officials|both)\b",
+    re.I,
+)
+
+
+def lead_sentence(text: str) -> str:
+    """The first sentence of a paragraph, not cut inside quotations or after 'Mr.'."""
+    depth = 0
+    straight = False
+    for i, c in enumerate(text):
+        if c in _OPEN_QUOTES:
+            depth += 1
+        elif c in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif c == '"':
+            straight = not straight
+        elif c in ".!?" and depth == 0 and not straight:
+            nxt = text[i + 1 : i + 3]
+            if (nxt[:1].isspace() and (nxt[1:2].isupper() or nxt[1:2] in '“"‘')) or i + 1 == len(text):
+                if c == "." and _ABBREV.search(text[max(0, i - 6) : i]):
+                    continue
+                return text[: i + 1]
+    return text
+
+
+def titlecase_name(name: str) -> str:
+    """'AL-NASSER' → 'Al-Nasser', "O’NEILL" → "O’Neill", 'DE SOUSA' → 'de Sousa'."""
+    words = name.split()
+    out = []
+    for k, w in enumerate(words):
+        if not w.isupper() and not w.isdigit():
+            out.append(w)  # already mixed case: a given name, or McCARTHY-style
+            continue
+        low = w.lower()
+        if k < len(words) - 1 and low in {
+            "de",
+            "da",
+            "do",
+            "dos",
+            "das",
+            "del",
+            "della",
+            "di",
+            "du",
+            "van",
+            "von",
+            "der",
+            "den",
+            "la",
+            "le",
+            "bin",
+            "ben",
+            "ibn",
+            "y",
+        }:
+            out.append(low)
+            continue
+        out.append(re.sub(r"(^|[-’'])(\w)", lambda m: m.group(1) + m.group(2).upper(), low))
+    return " ".join(out)
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: display name, the phrase the text used, and affiliation."""
+
+    name: str
+    raw: str
+    affiliation: str | None
+    rule: str
+
+
+NO_SPEAKER = Speaker("", "", None, "none")
+
+
+def _clean_entity(entity: str) -> str:
+    entity = re.sub(r"^the\s+", "", entity.strip(), flags=re.I)
+    return entity.rstrip(".,;: ")
+
+
+def _split_role(run: str) -> tuple[str, str]:
+    """'General Assembly President Nassir Al-Nasser' → ('General Assembly President', 'Nassir Al-Nasser')."""
+    tokens = run.split()
+    last_role = -1
+    for i, t in enumerate(tokens):
+        if fold(t.strip(".,")).strip("’'") in ROLE_WORDS:
+            last_role = i
+    return " ".join(tokens[: last_role + 1]), " ".join(tokens[last_role + 1 :])
+
+
+def _person_from_run(run: str) -> tuple[str, str] | None:
+    """A person's (name, role prefix) from a capitalised run, or None if it is no name."""
+    run = run.strip(" ,.")
+    role, name = _split_role(run)
+    words = name.split()
+    if not words or fold(words[0]) in NOT_NAMES or fold(run.split()[0]) in NOT_NAMES and not role:
+        return None
+    if not role and len(words) < 2:
+        return None
+    if all(fold(w) in NOT_NAMES or fold(w) in ROLE_WORDS for w in words):
+        return None
+    return name, role
+
+
+def _match_rule(rule: Rule, lead: str, roster: Roster, start: int = 0) -> tuple[int, Speaker] | None:
+    """The earliest acceptable match of one rule in the lead, as (position, speaker)."""
+    pos = start
+    while True:
+        m = rule.pattern.search(lead, pos)
+        if not m:
+            return None
+        sp = _speaker_from(rule, m, roster)
+        if sp is not None:
+            return m.start(), sp
+        pos = m.start() + 1
+
+
+def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | None:
+    groups = m.groupdict()
+    place = (groups.get("place") or "").strip() or None
+    raw = m.group(0).strip(" ,")
+    if groups.get("run"):
+        raw = groups["run"] + (f" ({place})" if place else "")
+    if rule.kind == "none":
+        return NO_SPEAKER
+    if rule.kind in ("caps", "caps_full"):
+        caps = groups["name"].rstrip(".")
+        person = roster.find(caps)
+        if person is not None:
+            return Speaker(person.name, raw, place or person.affiliation, rule.name)
+        return Speaker(titlecase_name(caps), raw, place, rule.name)
+    if rule.kind == "delegation":
+        entity = _clean_entity(groups["entity"])
+        if not entity or fold(entity.split()[0]) in {"secretary-general", "secretariat"}:
+            return None
+        return Speaker(entity, raw, entity, rule.name)
+    # "named" and "after_verb": a name, perhaps with a role before it or after it.
+    found = _person_from_run(groups["run"])
+    if found is None:
+        return None
+    name, role_prefix = found
+    role = (groups.get("role") or "").strip() or role_prefix or None
+    person = roster.find(name)
+    if person is not None and len(person.tokens) >= len(name.split()):
+        return Speaker(person.name, raw, place or person.affiliation or role, rule.name)
+    return Speaker(name, raw, place or role, rule.name)
+
+
+def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
+    """The speaker a lead sentence introduces; NO_SPEAKER for votes, rosters, lists; None if none."""
+    lead = hyphens(lead)
+    best: tuple[int, int, Speaker] | None = None
+    silent: tuple[int, Speaker] | None = None
+    for order, rule in enumerate(RULES):
+        hit = _match_rule(rule, lead, roster)
+        if hit is None:
+            continue
+        pos, sp = hit
+        if rule.kind == "none":
+            silent = silent or (pos, sp)
+        elif best is None or (pos, order) < best[:2]:
+            best = (pos, order, sp)
+    if silent is not None and (best is None or best[0] > 0):
+        return NO_SPEAKER
+    return best[2] if best else None
+
+
+def collect_roster(paragraphs: list[Paragraph]) -> Roster:
+    """Everyone the release introduces: panel rosters and named introductions."""
+    roster = Roster()
+    for p in paragraphs:
+        roster.add_from_paragraph(p.text)
+    for p in paragraphs:
+        sp = lead_speaker(lead_sentence(p.text), Roster())
+        if sp is not None and sp.name and sp.rule in ("name, role, verb", "verb + name") and sp.affiliation:
+            roster.add(sp.name, sp.affiliation)
+    return roster
+
+
+def attribute(doc: Document) -> Document:
+    """Fill speaker, speaker_raw, affiliation and unattributed on every paragraph."""
+    roster = collect_roster(doc.paragraphs)
+    previous: Speaker | None = None
+    for p in doc.paragraphs:
+        lead = lead_sentence(p.text)
+        sp = lead_speaker(lead, roster)
+        cue = CONTINUATION.search(hyphens(p.text)) if sp is None and previous is not None else None
+        if cue is not None and previous is not None:
+            sp = Speaker(previous.name, cue.group(0), previous.affiliation, "continuation")
+        if sp is None or not sp.name:
+            p.speaker = p.speaker_raw = p.affiliation = None
+            p.unattributed = sp is None and bool(STATEMENT.search(lead)) and not _SUMMARY.search(lead)
+            previous = None
+            continue
+        p.speaker, p.speaker_raw, p.affiliation = sp.name, sp.raw, sp.affiliation
+        p.unattributed = False
+        previous = sp
+    return doc
+
+
+__all__ = ["attribute", "lead_sentence", "lead_speaker", "titlecase_name", "Speaker", "Person"]

@@ -1,0 +1,208 @@
+"""The `untrack` command: parses options, calls the library, renders. Nothing else.
+
+Exit status: 0 = something matched (or the command succeeded), 1 = no match,
+2 = error (one line on stderr, never a traceback), 130 = interrupted.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any, Callable, List, Optional, TypeVar
+
+import typer
+
+from .errors import UntrackError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Full-text search over UN meetings-coverage press releases, by speaker.",
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def say(message: str) -> None:
+    """A diagnostic line on stderr (never on stdout, which carries data)."""
+    from .textutil import terminal_safe
+
+    sys.stderr.write(f"untrack: {terminal_safe(message)}\n")
+    sys.stderr.flush()
+
+
+def friendly(func: F) -> F:
+    """Turn errors into one line on stderr and exit 2; Ctrl-C into 130; closed pipes into silence."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except UntrackError as e:
+            say(f"error: {e}")
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            say("interrupted")
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away (`untrack search x | head`): stop quietly, like grep.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        except Exception as e:  # a bug: still one line, no traceback
+            if os.environ.get("UNTRACK_DEBUG"):
+                raise
+            say(f"internal error: {type(e).__name__}: {e} (set UNTRACK_DEBUG=1 for a traceback)")
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _store(index: Optional[Path]) -> Any:
+    from .index import IndexStore, default_location
+
+    return IndexStore(index or default_location())
+
+
+IndexOpt = typer.Option(None, "--index", help="Index folder (default: $UNTRACK_INDEX, else ./index).")
+
+
+def _ensure_index(store: Any) -> None:
+    """A search with no index yet builds one from the bundled release, and says so."""
+    if store.exists():
+        return
+    from .sources import Source, bundled_seed
+
+    say(f"no index at {store.path} yet; building it from the bundled release (General Assembly, 3 April 2012)")
+    with store.lock(notify=say):
+        if not store.exists():
+            store.update([Source.of(bundled_seed())], rebuild=True, warn=say)
+
+
+@app.command()
+@friendly
+def search(
+    query: Optional[List[str]] = typer.Argument(None, help='Words, "phrases", field:term, AND/OR/NOT, wild*, fuzzy~.'),
+    index: Optional[Path] = IndexOpt,
+    limit: int = typer.Option(10, "-n", "--limit", help="Most hits to show; 0 for all."),
+    speaker: Optional[str] = typer.Option(
+        None, "--speaker", help="Only paragraphs by this speaker (case/accent-insensitive)."
+    ),
+    section: Optional[str] = typer.Option(None, "--section", help="Only paragraphs under this section heading."),
+    doc: Optional[str] = typer.Option(None, "--doc", help="Only paragraphs of this document."),
+    json_out: bool = typer.Option(False, "--json", help="JSON Lines on stdout, one object per hit."),
+    full: bool = typer.Option(False, "--full", help="Show whole paragraphs, not fragments."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (on a TTY, unless NO_COLOR), always, never."),
+) -> None:
+    """Ranked search; shows each hit's speaker, section, id and highlighted fragment."""
+    from .search import Filters
+    from .search import search as run_search
+
+    if limit < 0:
+        raise UntrackError("--limit must be 0 (all) or more")
+    store = _store(index)
+    _ensure_index(store)
+    hits = run_search(store, " ".join(query or []), limit=limit, filters=Filters(speaker, section, doc))
+    if json_out:
+        from .render import write_jsonl
+
+        write_jsonl(sys.stdout, (h.as_json() for h in hits))
+    elif hits:
+        from .render import console, print_hits, want_color
+
+        print_hits(console(want_color(color.value, sys.stdout)), hits, full=full)
+    sys.stdout.flush()
+    raise typer.Exit(0 if hits else 1)
+
+
+@app.command("index")
+@friendly
+def index_cmd(
+    paths: Optional[List[Path]] = typer.Argument(
+        None, help="Release files (.txt, .html) or folders; default: the bundled release."
+    ),
+    index: Optional[Path] = IndexOpt,
+    rebuild: bool = typer.Option(False, "--rebuild", help="Start a fresh index instead of updating."),
+    prune: bool = typer.Option(False, "--prune", help="Drop documents whose files are gone."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List unattributed paragraph ids."),
+) -> None:
+    """Build or update the index (atomically: a failed run leaves the old index)."""
+    from .index import find_sources
+    from .sources import Source, bundled_seed
+
+    store = _store(index)
+    sources = find_sources(list(paths), say) if paths else [Source.of(bundled_seed())]
+    with store.lock(notify=say):
+        report = store.update(sources, rebuild=rebuild, prune=prune, warn=say)
+    if not quiet:
+        say(
+            f"indexed {report.indexed} document(s) into {store.path}: {len(report.added)} added, "
+            f"{len(report.changed)} changed, {len(report.unchanged)} unchanged, {len(report.removed)} removed; "
+            f"{report.paragraphs} paragraphs; {len(report.unattributed)} read like statements but have no speaker"
+            + (f"; {len(report.failed)} file(s) skipped" if report.failed else "")
+        )
+        if verbose and report.unattributed:
+            say("unattributed: " + " ".join(report.unattributed))
+    if report.indexed == 0 and not report.removed:
+        raise UntrackError("nothing could be indexed")
+
+
+@app.command()
+@friendly
+def export(index: Optional[Path] = IndexOpt) -> None:
+    """Every paragraph as JSON Lines, in document order."""
+    from .render import write_jsonl
+
+    write_jsonl(sys.stdout, _store(index).records())
+
+
+@app.command()
+@friendly
+def speakers(
+    index: Optional[Path] = IndexOpt,
+    json_out: bool = typer.Option(False, "--json", help="JSON Lines, one object per speaker."),
+    color: Color = typer.Option(Color.auto, "--color"),
+) -> None:
+    """Speakers with affiliation and paragraph counts, most first."""
+    from .speakers import speaker_table
+
+    rows = speaker_table(_store(index).records())
+    if json_out:
+        from .render import write_jsonl
+
+        write_jsonl(sys.stdout, (r.as_json() for r in rows))
+    else:
+        from rich.table import Table
+
+        from .render import console, safe, want_color
+
+        table = Table(box=None, pad_edge=False)
+        table.add_column("paragraphs", justify="right")
+        table.add_column("speaker", style="bold cyan")
+        table.add_column("affiliation")
+        for r in rows:
+            table.add_row(str(r.paragraphs), safe(r.speaker), safe(r.affiliation))
+        console(want_color(color.value, sys.stdout)).print(table)
+    raise typer.Exit(0 if rows else 1)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

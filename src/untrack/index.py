@@ -1,0 +1,342 @@
+"""The Whoosh index: schema, atomic generations, incremental updates, export.
+
+Layout of an index folder::
+
+    index/
+      current -> gen-1712345678901234   (symlink, swapped atomically)
+      gen-1712345678901234/             (a complete Whoosh index + untrack.json)
+      .lock                             (held by the one running writer)
+
+A writer builds a new generation beside the current one and swaps the symlink with
+one rename, so a reader (or a crash) only ever sees a complete index. All Whoosh
+imports live here and in :mod:`untrack.search`.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from . import __version__
+from .errors import UntrackError
+from .model import Document
+from .sources import Source, SourceError, WarnFn, discover, load
+
+SCHEMA_VERSION = 1
+MANIFEST = "untrack.json"
+CURRENT = "current"
+
+
+class IndexProblem(UntrackError):
+    """A missing, damaged, locked or outdated index; the message says how to fix it."""
+
+
+class NoIndex(IndexProblem):
+    pass
+
+
+def default_location() -> Path:
+    """--index, else $UNTRACK_INDEX, else ./index (the CLI passes --index through)."""
+    return Path(os.environ.get("UNTRACK_INDEX") or "index")
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def analyzers() -> tuple[Any, Any]:
+    """(text analyzer, name analyzer): stemmed prose, and case/accent-folded names."""
+    from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+    from whoosh.support.charset import accent_map
+
+    words = RegexTokenizer(r"\w+(?:[.'’]\w+)*")
+    text = words | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
+    names = RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map)
+    return text, names
+
+
+def make_schema() -> Any:
+    from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+    text, names = analyzers()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        doc=ID(stored=True, sortable=True),
+        n=NUMERIC(stored=True, sortable=True),
+        date=ID(stored=True, sortable=True),
+        symbol=ID(stored=True),
+        body=TEXT(analyzer=names),
+        title=TEXT(analyzer=text),
+        section=TEXT(analyzer=names, phrase=True),
+        speaker=TEXT(analyzer=names, phrase=True),
+        affiliation=TEXT(analyzer=names, phrase=True),
+        text=TEXT(analyzer=text, phrase=True),
+        record=STORED(),
+    )
+
+
+def document_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """Whoosh fields for one paragraph record."""
+    fields: dict[str, Any] = {
+        "id": record["id"],
+        "doc": record["doc"],
+        "n": record["n"],
+        "text": record["text"],
+        "record": record,
+    }
+    for key in ("date", "symbol", "body", "title", "section", "speaker", "affiliation"):
+        if record.get(key):
+            fields[key] = record[key]
+    return fields
+
+
+# --------------------------------------------------------------------------- store
+
+
+@dataclass
+class UpdateReport:
+    """What an index run did, for the summary line."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    paragraphs: int = 0
+    unattributed: list[str] = field(default_factory=list)
+
+    @property
+    def indexed(self) -> int:
+        return len(self.added) + len(self.changed) + len(self.unchanged)
+
+
+class IndexStore:
+    """An index folder holding atomic generations of a Whoosh index."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    # -- reading
+    def current(self) -> Path | None:
+        link = self.path / CURRENT
+        try:
+            target = os.readlink(link)
+        except OSError:
+            return None
+        gen = self.path / target
+        return gen if gen.is_dir() else None
+
+    def exists(self) -> bool:
+        return self.current() is not None
+
+    def manifest(self) -> dict[str, Any]:
+        gen = self.current()
+        if gen is None:
+            raise NoIndex(f"no index at {self.path}; build one with: untrack index --index {self.path}")
+        try:
+            data: dict[str, Any] = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise IndexProblem(
+                f"index at {self.path} is damaged (unreadable {MANIFEST}); rebuild it with: untrack index --rebuild"
+            ) from None
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise IndexProblem(
+                f"index at {self.path} has schema version {data.get('schema_version')}, this untrack needs "
+                f"{SCHEMA_VERSION}; rebuild it with: untrack index --rebuild"
+            )
+        return data
+
+    def open(self) -> Any:
+        """The current Whoosh index, checked against this untrack's schema."""
+        from whoosh import index as windex
+
+        self.manifest()
+        gen = self.current()
+        assert gen is not None
+        try:
+            return windex.open_dir(str(gen))
+        except Exception as e:  # whoosh raises many kinds on a damaged folder
+            raise IndexProblem(
+                f"index at {self.path} is damaged ({type(e).__name__}); rebuild it with: untrack index --rebuild"
+            ) from None
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every paragraph record, in document order (by doc, then paragraph number)."""
+        ix = self.open()
+        with ix.searcher() as s:
+            recs = [f["record"] for f in s.reader().all_stored_fields()]
+        recs.sort(key=lambda r: (r["doc"], r["n"]))
+        return recs
+
+    # -- writing
+    @contextmanager
+    def lock(self, wait: float = 10.0, notify: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the writer lock; wait up to `wait` seconds for another writer."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            deadline = time.monotonic() + wait
+            told = False
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as e:
+                    if e.errno not in (errno.EAGAIN, errno.EACCES):
+                        raise
+                    if not told and notify:
+                        notify(f"another untrack index run holds {self.path}; waiting up to {wait:.0f}s")
+                        told = True
+                    if time.monotonic() >= deadline:
+                        raise IndexProblem(
+                            f"another untrack index run is still writing {self.path}; try again when it ends"
+                        ) from None
+                    time.sleep(0.1)
+            yield
+        finally:
+            os.close(fd)
+
+    def update(
+        self,
+        sources: list[Source],
+        rebuild: bool = False,
+        prune: bool = False,
+        warn: WarnFn = lambda m: None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> UpdateReport:
+        """Add new, replace changed, skip unchanged releases; swap in a new generation."""
+        report = UpdateReport()
+        old: dict[str, Any] = {}
+        if not rebuild and self.exists():
+            old = self.manifest().get("documents", {})
+        docs: dict[str, dict[str, Any]] = {} if rebuild else dict(old)
+        to_add: list[Document] = []
+        seen: dict[str, Path] = {}
+        for i, src in enumerate(sources):
+            if progress:
+                progress(i, len(sources))
+            if src.doc in seen:
+                warn(f"{src.path}: same document name as {seen[src.doc]}, skipped")
+                report.failed.append(str(src.path))
+                continue
+            seen[src.doc] = src.path
+            try:
+                doc, digest, note = load(src)
+            except SourceError as e:
+                warn(str(e))
+                report.failed.append(str(src.path))
+                continue
+            if note:
+                warn(f"{src.path}: {note}")
+            prior = old.get(src.doc)
+            if prior and prior.get("sha256") == digest:
+                report.unchanged.append(src.doc)
+                continue
+            (report.changed if prior else report.added).append(src.doc)
+            to_add.append(doc)
+            docs[src.doc] = {
+                "sha256": digest,
+                "path": str(src.path.resolve()),
+                "title": doc.title,
+                "date": doc.date,
+                "body": doc.body,
+                "symbol": doc.symbol,
+                "paragraphs": len(doc.paragraphs),
+            }
+            report.unattributed += [f"{doc.doc}#{p.n}" for p in doc.paragraphs if p.unattributed]
+        if progress:
+            progress(len(sources), len(sources))
+        if prune:
+            for name, info in list(docs.items()):
+                if name not in seen and not Path(info.get("path", "")).exists():
+                    report.removed.append(name)
+                    del docs[name]
+        report.paragraphs = sum(int(d.get("paragraphs", 0)) for d in docs.values())
+        if not (to_add or report.removed or rebuild or not self.exists()):
+            return report  # nothing changed: keep the current generation
+        self._write_generation(to_add, report.changed + report.removed, docs, fresh=rebuild or not self.exists())
+        return report
+
+    def _write_generation(self, add: list[Document], delete: list[str], docs: dict[str, Any], fresh: bool) -> None:
+        from whoosh import index as windex
+
+        self.path.mkdir(parents=True, exist_ok=True)
+        gen = self.path / f"gen-{time.time_ns()}"
+        tmp = self.path / f".building-{gen.name}"
+        current = self.current()
+        try:
+            if fresh or current is None:
+                tmp.mkdir()
+                ix = windex.create_in(str(tmp), make_schema())
+            else:
+                shutil.copytree(current, tmp, ignore=shutil.ignore_patterns(MANIFEST))
+                ix = windex.open_dir(str(tmp))
+            writer = ix.writer(limitmb=128)
+            try:
+                for name in delete:
+                    writer.delete_by_term("doc", name)
+                for doc in add:
+                    for rec in doc.records():
+                        writer.add_document(**document_fields(rec))
+                writer.commit(optimize=True)
+            except BaseException:
+                writer.cancel()
+                raise
+            manifest = {
+                "schema_version": SCHEMA_VERSION,
+                "built_by": f"untrack {__version__}",
+                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "documents": docs,
+            }
+            (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+            _fsync_tree(tmp)
+            os.rename(tmp, gen)
+            link_tmp = self.path / f".current-{gen.name}"
+            os.symlink(gen.name, link_tmp)
+            os.replace(link_tmp, self.path / CURRENT)  # the atomic moment
+            _fsync_dir(self.path)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        self._collect_garbage(keep={gen.name, current.name if current else ""})
+
+    def _collect_garbage(self, keep: set[str]) -> None:
+        """Remove generations older than the previous one, and leftovers of killed runs."""
+        for entry in self.path.iterdir():
+            if entry.name in keep or entry.name in (CURRENT, ".lock"):
+                continue
+            if entry.name.startswith(("gen-", ".building-", ".current-")):
+                if entry.is_symlink() or entry.is_file():
+                    entry.unlink(missing_ok=True)
+                else:
+                    shutil.rmtree(entry, ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_tree(path: Path) -> None:
+    for entry in path.iterdir():
+        if entry.is_file():
+            fd = os.open(entry, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    _fsync_dir(path)
+
+
+def find_sources(paths: list[Path], warn: WarnFn) -> list[Source]:
+    return list(discover(paths, warn))

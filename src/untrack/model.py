@@ -1,0 +1,85 @@
+"""Plain data records shared by the parser, the index and the CLI.
+
+Kept free of Whoosh, Typer and Rich so every layer can import it cheaply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Paragraph:
+    """One body paragraph of a release, with the speaker it reports."""
+
+    n: int
+    text: str
+    section: str | None = None
+    speaker: str | None = None
+    speaker_raw: str | None = None
+    affiliation: str | None = None
+    # Set when the paragraph reads like a statement but no speaker could be found.
+    unattributed: bool = False
+
+
+@dataclass
+class Document:
+    """A parsed release: metadata plus its paragraphs in document order."""
+
+    doc: str
+    title: str | None = None
+    date: str | None = None
+    symbol: str | None = None
+    body: str | None = None
+    meeting: list[str] = field(default_factory=list)
+    subtitles: list[str] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        """Flatten into the JSON records that `export` prints and the index stores."""
+        return [paragraph_record(self, p) for p in self.paragraphs]
+
+
+# The order of keys in every JSON record (the contract documented in the README).
+RECORD_KEYS = (
+    "id",
+    "doc",
+    "n",
+    "title",
+    "date",
+    "symbol",
+    "body",
+    "meeting",
+    "section",
+    "speaker",
+    "speaker_raw",
+    "affiliation",
+    "text",
+)
+
+
+def paragraph_record(doc: Document, p: Paragraph) -> dict[str, Any]:
+    """The JSON record for one paragraph of one document."""
+    return {
+        "id": f"{doc.doc}#{p.n}",
+        "doc": doc.doc,
+        "n": p.n,
+        "title": doc.title,
+        "date": doc.date,
+        "symbol": doc.symbol,
+        "body": doc.body,
+        "meeting": list(doc.meeting),
+        "section": p.section,
+        "speaker": p.speaker,
+        "speaker_raw": p.speaker_raw,
+        "affiliation": p.affiliation,
+        "text": p.text,
+    }
+
+
+def document_metadata(doc: Document) -> dict[str, Any]:
+    """Document-level fields only (for `status` and caches)."""
+    d = asdict(doc)
+    d.pop("paragraphs")
+    return d

@@ -1,0 +1,281 @@
+"""Turn a press release (as blocks of text) into document metadata and paragraphs.
+
+A release starts with a header (title, date, symbol, issuing body, meeting lines,
+sub-headlines, boilerplate) and ends with a trailer ("* *** *", "For information
+media..."). Everything between is body: prose paragraphs and short headings that
+open sections. Speaker attribution is left to :mod:`untrack.attribute`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as _date
+
+from .model import Document, Paragraph
+from .textutil import squash
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s*,?\s+(\d{{4}})\b", re.I)
+DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+
+# Document symbols: GA/11226, SC/12345, GA/SHC/4021, SG/SM/14203-GA/11226-OBV/1089.
+SYMBOL = re.compile(r"^(?:[A-Z]{1,8}(?:/[A-Z]{1,8})*/[0-9]{1,6}(?:[-–][A-Z]{1,8}(?:/[A-Z]{1,8})*/[0-9]{1,6})*)\b")
+
+BOILERPLATE = re.compile(
+    r"^(?:\*[\s*]*|For information media.*|Department of (?:Public Information|Global Communications).*"
+    r"|Meetings Coverage and Press Releases.*|Press Release|Meetings Coverage|United Nations"
+    r"|\*\s*\*\*\*\s*\*.*|Note:.*|Please note.*)$",
+    re.I,
+)
+
+# Issuing bodies, most specific first; the first one named in the header wins.
+BODIES = (
+    "Commission on the Status of Women",
+    "Commission for Social Development",
+    "Commission on Population and Development",
+    "Commission on Narcotic Drugs",
+    "Commission on Crime Prevention and Criminal Justice",
+    "Commission on Sustainable Development",
+    "Statistical Commission",
+    "Permanent Forum on Indigenous Issues",
+    "Peacebuilding Commission",
+    "Human Rights Council",
+    "Committee on Non-Governmental Organizations",
+    "Special Committee on Decolonization",
+    "Special Committee on Peacekeeping Operations",
+    "Committee on the Elimination of Discrimination against Women",
+    "Committee on the Exercise of the Inalienable Rights of the Palestinian People",
+    "Committee on Information",
+    "Disarmament Commission",
+    "Conference on Disarmament",
+    "High-level Political Forum",
+    "First Committee",
+    "Second Committee",
+    "Third Committee",
+    "Fourth Committee",
+    "Fifth Committee",
+    "Sixth Committee",
+    "Economic and Social Council",
+    "Security Council",
+    "Trusteeship Council",
+    "International Court of Justice",
+    "General Assembly",
+    "Secretary-General",
+)
+
+# Symbol prefixes → body, for releases whose header names none.
+SYMBOL_BODIES = (
+    ("GA/SHC/", "Third Committee"),
+    ("GA/EF/", "Second Committee"),
+    ("GA/DIS/", "First Committee"),
+    ("GA/SPD/", "Fourth Committee"),
+    ("GA/AB/", "Fifth Committee"),
+    ("GA/L/", "Sixth Committee"),
+    ("GA/COL/", "Special Committee on Decolonization"),
+    ("GA/PAL/", "Committee on the Exercise of the Inalienable Rights of the Palestinian People"),
+    ("GA/", "General Assembly"),
+    ("SC/", "Security Council"),
+    ("ECOSOC/", "Economic and Social Council"),
+    ("WOM/", "Commission on the Status of Women"),
+    ("SOC/", "Commission for Social Development"),
+    ("POP/", "Commission on Population and Development"),
+    ("HR/", "Human Rights Council"),
+    ("PBC/", "Peacebuilding Commission"),
+    ("SG/SM/", "Secretary-General"),
+)
+
+# Short header lines that describe the meeting rather than headline it.
+MEETING = re.compile(
+    r"\b(?:meetings?|session|plenary|debate|dialogue|segment|hearing|forum|conference|summit|"
+    r"AM|PM|briefing|consultations?)\b|^\d+(?:st|nd|rd|th)\b|^(?:\w+-)?(?:first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth)\b",
+    re.I,
+)
+
+SENTENCE_END = re.compile(r"[.!?;:][\"”’'»)\]]*$")
+
+
+@dataclass
+class Block:
+    """A blank-line-separated block of text, whitespace already collapsed."""
+
+    text: str
+    lines: list[str] = field(default_factory=list)
+    # Set by the HTML reader when markup says what the block is.
+    kind: str | None = None  # "title", "date", "symbol", "heading", "paragraph", "meta"
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split plain text into blocks at blank lines (lines holding only whitespace)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    chunks = re.split(r"\n[ \t\u00a0\u2007\u202f\ufeff]*\n", text)
+    blocks = []
+    for c in chunks:
+        lines = [squash(line) for line in c.split("\n") if squash(line)]
+        if lines:
+            blocks.append(Block(" ".join(lines), lines))
+    return blocks
+
+
+def parse_date(text: str) -> str | None:
+    """The first '3 April 2012' or 'April 3, 2012' in text, as ISO 8601."""
+    m = DATE_DMY.search(text)
+    if m:
+        d, mon, y = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+    else:
+        m = DATE_MDY.search(text)
+        if not m:
+            return None
+        mon, d, y = MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+    try:
+        return _date(y, mon, d).isoformat()
+    except ValueError:
+        return None
+
+
+def is_prose(text: str) -> bool:
+    """A body paragraph: long, or a full sentence that ends in punctuation."""
+    words = len(text.split())
+    if words >= 40:
+        return True
+    return bool(SENTENCE_END.search(text)) and words >= 6 and not text.endswith(":")
+
+
+def is_heading(text: str) -> bool:
+    """A section heading: a short line without closing punctuation."""
+    if is_boilerplate(text):
+        return False
+    words = len(text.split())
+    return 0 < words <= 25 and not SENTENCE_END.search(text) and not text.startswith(("“", '"'))
+
+
+def is_boilerplate(text: str) -> bool:
+    return bool(BOILERPLATE.match(text))
+
+
+def body_of(lines: list[str], symbol: str | None) -> str | None:
+    """The issuing body named in the header lines, else implied by the symbol."""
+    for body in BODIES:
+        for line in lines:
+            if body.lower() in line.lower():
+                return body
+    if symbol:
+        for prefix, body in SYMBOL_BODIES:
+            if symbol.startswith(prefix):
+                return body
+    return None
+
+
+def _joins(first: str, second: str) -> bool:
+    """Does a headline block continue into the next one?"""
+    if first.endswith((",", ":", ";", "-", "—", "–")):
+        return True
+    last = first.split()[-1] if first.split() else ""
+    return last.lower() in {"of", "for", "to", "in", "and", "on", "the", "a", "an", "by", "with", "as", "at"} or (
+        second[:1].islower()
+    )
+
+
+def _headlines(blocks: list[str]) -> list[str]:
+    """Join headline blocks the release broke across lines."""
+    out: list[str] = []
+    for b in blocks:
+        if out and _joins(out[-1], b):
+            out[-1] = f"{out[-1]} {b}"
+        else:
+            out.append(b)
+    return out
+
+
+def build_document(doc_id: str, blocks: list[Block]) -> Document:
+    """Classify blocks into header, body and trailer, and build the Document."""
+    doc = Document(doc=doc_id)
+    start = next(
+        (i for i, b in enumerate(blocks) if b.kind == "paragraph" or (b.kind is None and is_prose(b.text))), len(blocks)
+    )
+    header, body = blocks[:start], blocks[start:]
+
+    headline_blocks: list[str] = []
+    header_lines: list[str] = []
+    for b in header:
+        if b.kind == "title":
+            doc.title = doc.title or b.text
+            continue
+        pending: list[str] = []  # headline lines of this block, joined at its end
+        for line in b.lines or [b.text]:
+            header_lines.append(line)
+            kind = classify_header_line(line)
+            if kind == "date":
+                doc.date = doc.date or parse_date(line)
+            elif kind == "symbol":
+                doc.symbol = doc.symbol or line.split()[0]
+            elif kind == "meeting" and line not in doc.meeting:
+                doc.meeting.append(line)
+            elif kind == "headline":
+                pending.append(line)
+        if pending and b.kind != "meta":
+            headline_blocks.append(" ".join(pending))
+    doc.body = body_of(header_lines, doc.symbol)
+
+    # The title: given by markup, else the first headline; a later run of headline
+    # blocks that spells the title again (broken across blocks) is the title too.
+    if doc.title is None and headline_blocks:
+        doc.title = _headlines(headline_blocks)[0]
+    rest = _drop_title_repeats(headline_blocks, doc.title)
+    doc.subtitles = _headlines(rest)
+
+    section: str | None = None
+    n = 0
+    for b in body:
+        text = b.text
+        if b.kind == "meta" or is_boilerplate(text):
+            continue
+        if b.kind == "heading" or (b.kind is None and is_heading(text)):
+            section = text
+            continue
+        n += 1
+        doc.paragraphs.append(Paragraph(n=n, text=text, section=section))
+    return doc
+
+
+def classify_header_line(line: str) -> str:
+    """One header line is a date, symbol, boilerplate, body name, meeting line or headline."""
+    words = len(line.split())
+    if words <= 6 and parse_date(line):
+        return "date"
+    if words <= 2 and SYMBOL.match(line):
+        return "symbol"
+    if is_boilerplate(line) or line in BODIES:
+        return "boilerplate"
+    if words <= 6 and MEETING.search(line):
+        return "meeting"
+    return "headline"
+
+
+def _drop_title_repeats(blocks: list[str], title: str | None) -> list[str]:
+    """Remove blocks that are the title, or that together spell it again."""
+    if not title:
+        return blocks
+    out: list[str] = []
+    i = 0
+    while i < len(blocks):
+        if blocks[i] == title:
+            i += 1
+            continue
+        joined, j = blocks[i], i
+        while title.startswith(joined) and joined != title and j + 1 < len(blocks):
+            j += 1
+            joined = f"{joined} {blocks[j]}"
+        if joined == title:
+            i = j + 1
+            continue
+        out.append(blocks[i])
+        i += 1
+    return out

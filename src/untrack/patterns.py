@@ -1,0 +1,306 @@
+"""The conventions of UN meetings coverage, kept as data.
+
+Each rule is a regular expression over the *lead* of a paragraph (its first sentence,
+typographic hyphens already mapped to '-') and the kind of speaker it names. The
+attribution engine (:mod:`untrack.attribute`) takes the earliest match in the lead;
+rules never name a person or a country of one particular release.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Verbs that report speech in these releases ("said", "stressed", "pointed out"...).
+SPEECH_VERBS = (
+    "said",
+    "says",
+    "stated",
+    "noted",
+    "added",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "underscored",
+    "pointed out",
+    "observed",
+    "recalled",
+    "highlighted",
+    "outlined",
+    "asked",
+    "replied",
+    "responded",
+    "explained",
+    "described",
+    "expressed",
+    "welcomed",
+    "urged",
+    "called",
+    "reiterated",
+    "affirmed",
+    "reaffirmed",
+    "declared",
+    "announced",
+    "recommended",
+    "recounted",
+    "told",
+    "warned",
+    "cautioned",
+    "commended",
+    "praised",
+    "agreed",
+    "acknowledged",
+    "maintained",
+    "argued",
+    "insisted",
+    "suggested",
+    "proposed",
+    "voiced",
+    "questioned",
+    "wondered",
+    "inquired",
+    "enquired",
+    "reported",
+    "informed",
+    "briefed",
+    "presented",
+    "introduced",
+    "echoed",
+    "concluded",
+    "continued",
+    "went on",
+    "remarked",
+    "commented",
+    "shared",
+    "detailed",
+    "hailed",
+    "condemned",
+    "deplored",
+    "regretted",
+    "lauded",
+    "applauded",
+    "invited",
+    "encouraged",
+    "requested",
+    "sought",
+    "drew attention",
+    "thanked",
+    "congratulated",
+    "cited",
+    "listed",
+    "spoke",
+    "asserted",
+    "contended",
+    "opened",
+    "expressed concern",
+    "appealed",
+    "pledged",
+    "assured",
+    "clarified",
+    "stated",
+    "declared",
+    "objected",
+    "rejected",
+    "supported",
+    "endorsed",
+    "reminded",
+    "illustrated",
+    "focused",
+    "elaborated",
+    "summarized",
+    "summarised",
+    "addressed",
+    "spotlighted",
+    "indicated",
+    "believed",
+    "felt",
+    "lamented",
+    "recognized",
+    "recognised",
+    "joined",
+    "reflected",
+    "considered",
+    "turned",
+    "delivered",
+    "began",
+    "started",
+    "provided",
+    "gave",
+    "offered",
+    "mentioned",
+    "touched",
+)
+VERBS = (
+    "(?:"
+    + "|".join(sorted({re.escape(v).replace(r"\ ", r"\s+") for v in SPEECH_VERBS}, key=len, reverse=True))
+    + r")\b"
+)
+
+# Honorifics that precede a speaker's surname in capitals ("Ms. BACHELET").
+TITLES = (
+    r"Mr|Ms|Mrs|Mme|Mlle|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Baron|Archbishop|Bishop|"
+    r"Cardinal|Monsignor|Msgr|Mgr|Sheikh|Sheikha|Shaikh|Shaikha|Prince|Princess|King|Queen|Emir|Judge|"
+    r"Justice|Ambassador|General|Lieutenant\s+General|Major\s+General|Brigadier\s+General|Colonel|"
+    r"Admiral|Rev|Reverend|Father|Sister|Brother|Rabbi|Imam|Hon|Senator|Dato|Datuk|Tan\s+Sri|Dasho|"
+    r"Nana|Chief|Count|Countess|Her\s+Royal\s+Highness|His\s+Royal\s+Highness|H\.E"
+)
+UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+LOWER = "a-zß-öø-ÿā-ž"
+PARTICLES = (
+    r"(?:de|da|do|dos|das|del|della|dei|di|du|des|van|von|der|den|ter|la|le|lo|bin|binti|ben|ibn|"
+    r"al|el|bint|abu|ould|y|e|d'|d’|DE|DA|DO|DOS|DAS|DEL|DI|DU|VAN|VON|DER|DEN|LA|LE|BIN|BEN|AL|EL|"
+    r"Al|El|De|Da|Del|Van|Von|Le|La|Abu|Ould)"
+)
+# A surname in capitals: AL-NASSER, O’NEILL, McCARTHY, DE SOUSA, ZHANG.
+CAPS_WORD = rf"(?:Mc|Mac|O’|O'|D’|D')?[{UPPER}][{UPPER}’'\-]*[{UPPER}]\.?"
+CAPS_NAME = rf"(?:{PARTICLES}\s+)*{CAPS_WORD}(?:\s+(?:{PARTICLES}\s+)*{CAPS_WORD})*"
+# Given names after a family name in capitals ("Mr. ZHANG Jun").
+GIVEN_AFTER = rf"(?:\s+[{UPPER}][{LOWER}]+(?:-[{LOWER}]+)?(?=\s*(?:\(|,|\s[{LOWER}])))?"
+# A capitalised word of a name or a proper noun: Nassir, Al-Nasser, Ki-moon, N., d’Ivoire.
+CAP = rf"(?:(?:d|l)[’'])?[{UPPER}][\w’'\-.]*"
+CONNECT = r"(?:of|and|the|for|on|in|de|du|da|del|des|to|against|y|et)"
+# A country, organization or group as named after "representative of".
+ENTITY = rf"(?:the\s+)?{CAP}(?:\s+(?:{CONNECT}\s+)*(?:{CAP}|\d+\b))*(?:\s*\((?:[^()]{{1,40}})\))?"
+# A run of capitalised words that may hold a role and a name ("Secretary-General Ban Ki-moon").
+NAME_RUN = rf"{CAP}(?:\s+(?:{PARTICLES}\s+|{CONNECT}\s+)*{CAP}){{0,9}}"
+PLACE = r"\(\s*(?P<place>[^()]{1,60}?)\s*\)"
+APPOSITIVE = r"(?P<role>[^;“”\"]{2,250}?)"
+# "representative of X" names a delegation; a Special/High/Personal Representative is a person.
+DELEGATE = (
+    r"(?<!Special\s)(?<!High\s)(?<!Personal\s)(?<!Executive\s)(?<!Resident\s)"
+    r"(?:Permanent\s+|Deputy\s+|Alternate\s+)*(?:representative|delegate|observer|Observer|"
+    r"Permanent\s+Representative|speaker|spokesperson|Minister\s+for\s+Foreign\s+Affairs|Foreign\s+Minister)"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One convention: a pattern over the lead and what kind of speaker it names.
+
+    kind: "caps" (Title + SURNAME), "caps_full" (FULL NAME (Country)), "delegation",
+    "named" (a name, maybe with its role, before the verb), "after_verb" (…, said NAME),
+    or "none" (the lead names no single speaker: votes, lists of speakers, rosters).
+    """
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+
+
+def _rule(name: str, kind: str, regex: str, flags: int = 0) -> Rule:
+    return Rule(name, kind, re.compile(regex, flags))
+
+
+RULES: tuple[Rule, ...] = (
+    # --- leads that report no single speaker -------------------------------------------
+    _rule(
+        "speaker list",
+        "none",
+        r"^(?:Also\s+(?:speaking|participating|taking\s+the\s+floor|making\s+statements?)|"
+        r"Other\s+speakers|Speakers?\s+(?:also\s+)?included|Statements\s+were\s+(?:also\s+)?made|"
+        r"(?:The\s+)?[Ss]peakers\s+(?:today\s+)?(?:were|included))\b",
+    ),
+    _rule(
+        "roster",
+        "none",
+        r"^(?:Co-?chaired|Chaired|Moderated|Organized|Opened)\s+by\b|"
+        r"\b(?:featured|included|heard)\s+(?:presentations|statements|remarks|briefings|panellists|panelists)"
+        r"\s+(?:by|from)\b|\bpanel(?:lists|ists)\s+(?:were|included)\b",
+    ),
+    _rule(
+        "action",
+        "none",
+        r"^(?:(?:Also\s+)?(?:At\s+the\s+outset[^,]*,\s+|Then,?\s+|Next,?\s+|Subsequently,?\s+)?"
+        r"(?:the\s+)?(?:General\s+)?(?:Assembly|Council|Committee|Commission|Board|Forum|Conference|"
+        r"body|organ)\b(?:(?!\b(?:said|speaking|stated|noted|told|asked)\b)[^.]){0,160}?\b(?:adopted|approved|decided|elected|appointed|took\s+note|"
+        r"concluded|deferred|rejected|extended|renewed|established|proclaimed|observed\s+a\s+minute)\b|"
+        r"(?:By|In)\s+(?:a\s+)?(?:recorded\s+)?vote\s+of\b|(?:Acting\s+)?[Ww]ithout\s+a\s+vote\b|"
+        r"The\s+meeting\s+(?:began|was\s+suspended|adjourned|opened|rose|ended|was\s+called)|"
+        r"(?:The|That|This|Under\s+the|By\s+the|Through\s+the|According\s+to\s+the)\s+(?:terms\s+of\s+the\s+)?"
+        r"(?:draft\s+|new\s+|revised\s+)?(?:text|resolution|decision|declaration|report|draft)\b"
+        r"[^.]{0,120}?\b(?:would|calls|called|urges|urged|requests|requested|decides|reaffirms|"
+        r"was\s+adopted|is\s+adopted|contains|contained|recommends|expresses|welcomes|notes|stresses|"
+        r"emphasizes|encourages|invites)\b)",
+    ),
+    # --- a named speaker ----------------------------------------------------------------
+    _rule(
+        "title + SURNAME",
+        "caps",
+        rf"(?<![\w.])(?P<title>(?:{TITLES}))\.?\s+(?P<name>{CAPS_NAME}{GIVEN_AFTER})(?![{LOWER}])"
+        rf"(?:\s*{PLACE})?",
+    ),
+    _rule(
+        "FULL NAME (Country)",
+        "caps_full",
+        rf"(?<![\w.])(?P<name>{CAPS_WORD}(?:\s+(?:{PARTICLES}\s+)*{CAPS_WORD})+)(?![{LOWER}])\s*{PLACE}",
+    ),
+    _rule(
+        "national capacity",
+        "delegation",
+        rf"\bin\s+(?:his|her|their|its)\s+(?:national\s+)?capacity\s+as\s+(?:the\s+)?{DELEGATE}\s+"
+        rf"(?:of|for|from)\s+(?P<entity>{ENTITY})",
+    ),
+    _rule(
+        "representative of",
+        "delegation",
+        rf"(?<![\w])(?:[Tt]he\s+|[Aa]\s+|[Ii]ts\s+)?{DELEGATE}\s+(?:of|for|from)\s+(?P<entity>{ENTITY})",
+    ),
+    _rule(
+        "X's representative",
+        "delegation",
+        rf"(?P<entity>{ENTITY})[’']s?\s+(?:representative|delegate|observer|delegation)\b",
+    ),
+    _rule(
+        "name, role, verb",
+        "named",
+        rf"(?:^|,\s+)(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
+        rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|further\s+|later\s+)?(?P<verb>{VERBS})",
+    ),
+    _rule(
+        "verb + name",
+        "after_verb",
+        rf"(?:[,”\"]\s*|\s)(?:said|says|stated|noted|added|stressed|emphasized|declared|observed|"
+        rf"remarked|continued|explained|warned|asked|urged|affirmed|concluded|recalled|insisted)\s+"
+        rf"(?P<run>{NAME_RUN})(?:\s*{PLACE})?(?:\s*,\s*(?P<role>[^,;“”\"]{{2,200}}),)?",
+    ),
+)
+
+# A paragraph with no speaker of its own continues the previous one only on a cue like
+# these: "he said", "she continued", "He went on to say", "said he".
+CONTINUATION = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|further\s+|then\s+|later\s+|again\s+|had\s+|would\s+)?{VERBS}|"
+    rf"\b(?:said|added|continued|stressed|noted)\s+(?:he|she)\b|"
+    r"^(?:He|She|His|Her)\b"
+)
+
+# Reads like a statement: a speech verb anywhere (used to report unattributed paragraphs).
+STATEMENT = re.compile(rf"\b{VERBS}", re.I)
+
+# Capitalised words that start a run but are not names ("Speakers", "The", "Governments").
+NOT_NAMES = frozenset(
+    """a an the this that these those it its he she they we i his her their our also however
+    speakers speaker delegates delegations delegation participants members member states state
+    governments government countries country many some several other others most all both each
+    panellists panelists experts representatives representative observers observer council
+    assembly committee commission meeting session chair chairperson president secretariat
+    further moreover meanwhile then still finally similarly likewise in on at by for with as of
+    and to from during after before when while since although though if because today yesterday
+    responding replying concluding introducing briefing opening closing echoing speaking
+    turning noting""".split()
+)
+
+# Words that make a run a role rather than (or before) a name.
+ROLE_WORDS = frozenset(
+    """secretary-general under-secretary-general assistant-secretary-general deputy
+    secretary president vice-president chair chairperson chairman chairwoman co-chair director
+    director-general executive administrator commissioner high rapporteur special envoy
+    representative ambassador minister prime foreign adviser advisor coordinator head chief
+    officer prosecutor registrar judge justice professor founder co-founder member expert
+    spokesperson spokesman spokeswoman goodwill messenger general assembly council committee
+    commission united nations un office board programme fund agency organization
+    organisation bank court tribunal mission force operation department division group
+    force commander chef de cabinet emeritus acting interim senior permanent observer
+    king queen prince princess emir sheikh sheikha pope archbishop bishop cardinal
+    mayor governor senator delegate""".split()
+)

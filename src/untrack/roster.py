@@ -1,0 +1,125 @@
+"""Panel rosters: who is on the panel, and linking a surname to the full entry.
+
+Releases introduce speakers once ("Michelle Bachelet, Under-Secretary-General and
+Executive Director, UN-Women") and then refer to them by surname in capitals
+("Ms. BACHELET"). A roster collects those introductions so that a surname resolves
+to the full name and an affiliation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .textutil import fold, hyphens
+
+# Lists of panellists follow one of these phrases.
+_ROSTER_LEAD = re.compile(
+    r"\b(?:presentations|statements|remarks|briefings|interventions|contributions)\s+(?:by|from)\s*:?\s*"
+    r"|\bpanel(?:l)?ists\s+(?:were|included)\s*:?\s*|\b(?:featured|included)\s*:\s*",
+    re.I,
+)
+_CHAIRED = re.compile(r"^(?:Co-?chaired|Chaired|Moderated|Co-?moderated)\s+by\s+(?P<who>.+?)(?:,\s+the\s+|$)", re.I)
+_NAME_PLACE = re.compile(r"(?P<name>[^,();]+?)\s*,?\s*\(\s*(?P<place>[^()]+?)\s*\)")
+
+
+@dataclass
+class Person:
+    """A roster entry: a full name and what it is affiliated with."""
+
+    name: str
+    affiliation: str | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return name_tokens(self.name)
+
+
+def name_tokens(name: str) -> list[str]:
+    """Folded name tokens: 'Nassir Abdulaziz Al-Nasser' → ['nassir', 'abdulaziz', 'al-nasser']."""
+    return [t for t in re.split(r"[\s.]+", fold(hyphens(name)).replace("’", "'")) if t]
+
+
+class Roster:
+    """The people a release introduces, looked up by surname."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def add(self, name: str, affiliation: str | None) -> None:
+        name = name.strip(" ,;:.")
+        if len(name_tokens(name)) < 1:
+            return
+        for p in self.people:
+            if p.tokens == name_tokens(name):
+                p.affiliation = p.affiliation or affiliation
+                return
+        self.people.append(Person(name, affiliation))
+
+    def add_from_paragraph(self, text: str) -> bool:
+        """Read a roster paragraph ("Co-chaired by A (X) and B (Y), the panel featured
+        presentations by: C, role; D, role..."). Returns True when it was one."""
+        text = hyphens(text)
+        found = False
+        m = _CHAIRED.match(text)
+        if m:
+            for nm in _NAME_PLACE.finditer(m.group("who")):
+                self.add(re.sub(r"^(?:and|,)\s+", "", nm.group("name").strip()), nm.group("place"))
+                found = True
+        lead = _ROSTER_LEAD.search(text)
+        if lead:
+            rest = text[lead.end() :].rstrip(". ")
+            for entry in re.split(r";\s*(?:and\s+)?", rest):
+                entry = re.sub(r"^and\s+", "", entry.strip())
+                if "," in entry:
+                    name, role = entry.split(",", 1)
+                    name = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+", "", name.strip())
+                    if 1 <= len(name.split()) <= 6:
+                        self.add(name, role.strip())
+                        found = True
+                else:
+                    np = _NAME_PLACE.match(entry)
+                    if np:
+                        self.add(np.group("name"), np.group("place"))
+                        found = True
+        return found
+
+    def find(self, surname: str) -> Person | None:
+        """The one entry whose name holds these tokens; else the one clearly closest."""
+        want = name_tokens(surname)
+        if not want:
+            return None
+        exact = [p for p in self.people if _contains(p.tokens, want)]
+        if len(exact) == 1:
+            return exact[0]
+        if exact:
+            ends = [p for p in exact if p.tokens[-len(want) :] == want]
+            return ends[0] if len(ends) == 1 else None
+        # A spelling variant: link only when one entry is clearly the closest.
+        key = " ".join(want)
+        scored = sorted(
+            (
+                (
+                    max(
+                        SequenceMatcher(None, key, " ".join(p.tokens[i : i + len(want)])).ratio()
+                        for i in range(len(p.tokens) - len(want) + 1)
+                    )
+                    if len(p.tokens) >= len(want)
+                    else 0.0,
+                    k,
+                )
+                for k, p in enumerate(self.people)
+            ),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < 0.75:
+            return None
+        if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.15:
+            return None
+        return self.people[scored[0][1]]
+
+
+def _contains(tokens: list[str], want: list[str]) -> bool:
+    n = len(want)
+    return any(tokens[i : i + n] == want for i in range(len(tokens) - n + 1))

@@ -1,0 +1,224 @@
+"""Ranked queries over the index, with match offsets and snippets.
+
+Plain words are OR-grouped (a paragraph holding more of them ranks higher, none is
+required); Whoosh's syntax — AND/OR/NOT, "phrases", field:term, wildcards, term~ —
+keeps working. Ranking is BM25F over the paragraph text, the speaker and the section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import UntrackError
+from .index import IndexStore, analyzers
+
+# BM25F field weights: the paragraph text carries the meaning; a query word that names
+# the speaker ("bachelet courts") should lift that speaker's paragraphs, but less than
+# a word the paragraph itself contains; section headings are short and repeated over
+# many paragraphs, so they only nudge.
+FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 0.3, "section": 0.2}
+# How much a paragraph gains for each extra query word it holds (Whoosh OrGroup factor).
+OR_FACTOR = 0.9
+SNIPPET_CHARS = 240
+
+
+class QueryError(UntrackError):
+    """A query that cannot be parsed or run."""
+
+
+@dataclass
+class Filters:
+    """Exact filters that narrow a search without changing its ranking."""
+
+    speaker: str | None = None
+    section: str | None = None
+    doc: str | None = None
+
+    def any(self) -> bool:
+        return any((self.speaker, self.section, self.doc))
+
+
+@dataclass
+class Hit:
+    """One ranked paragraph: its record plus where the query matched."""
+
+    record: dict[str, Any]
+    rank: int
+    score: float
+    matches: list[tuple[int, int]]
+    snippet: str
+    snippet_start: int = 0
+    snippet_matches: list[tuple[int, int]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        out = dict(self.record)
+        out.update(
+            rank=self.rank,
+            score=round(self.score, 4),
+            snippet=self.snippet,
+            matches=[list(m) for m in self.matches],
+        )
+        return out
+
+
+def _phrase(fieldname: str, value: str) -> Any:
+    """A case- and accent-insensitive filter: the value's words, in order, in the field."""
+    from whoosh.query import NullQuery, Phrase, Term
+
+    _, names = analyzers()
+    words = [t.text for t in names(value)]
+    if not words:
+        return NullQuery
+    return Term(fieldname, words[0]) if len(words) == 1 else Phrase(fieldname, words)
+
+
+def build_filter(filters: Filters) -> Any | None:
+    from whoosh.query import And, Term
+
+    parts = []
+    if filters.speaker:
+        parts.append(_phrase("speaker", filters.speaker))
+    if filters.section:
+        parts.append(_phrase("section", filters.section))
+    if filters.doc:
+        parts.append(Term("doc", filters.doc))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def parse_query(ix: Any, text: str) -> Any:
+    """The user's query as a Whoosh query over the weighted fields."""
+    from whoosh import qparser
+
+    parser = qparser.MultifieldParser(
+        list(FIELD_WEIGHTS), ix.schema, fieldboosts=FIELD_WEIGHTS, group=qparser.OrGroup.factory(OR_FACTOR)
+    )
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    try:
+        return parser.parse(text)
+    except Exception as e:  # whoosh's parser raises assorted errors on odd input
+        raise QueryError(f"cannot parse query {text!r}: {e}") from None
+
+
+def search(store: IndexStore, query: str, limit: int | None = 10, filters: Filters | None = None) -> list[Hit]:
+    """Run a query; `limit` None or 0 means every hit."""
+    from whoosh import scoring
+    from whoosh.query import Every
+
+    filters = filters or Filters()
+    query = query.strip()
+    if not query and not filters.any():
+        raise QueryError("empty query: give words to search for, or a filter such as --speaker")
+    ix = store.open()
+    q = parse_query(ix, query) if query else Every()
+    with ix.searcher(weighting=scoring.BM25F(B=0.75, K1=1.2)) as s:
+        try:
+            if query:
+                results = s.search(q, limit=limit or None, filter=build_filter(filters))
+            else:
+                results = s.search(q, limit=limit or None, filter=build_filter(filters), sortedby=["doc", "n"])
+            highlighter = Highlighter.for_query(q, s.reader())
+            hits = []
+            for rank, r in enumerate(results, 1):
+                rec = r["record"]
+                matches = highlighter.spans(rec["text"])
+                snippet, offset = make_snippet(rec["text"], matches)
+                smatches = [(a - offset, b - offset) for a, b in matches if a >= offset and b <= offset + len(snippet)]
+                hits.append(Hit(rec, rank, float(r.score or 0.0), matches, snippet, offset, smatches))
+        except UntrackError:
+            raise
+        except Exception as e:
+            raise QueryError(f"cannot run query {query!r}: {type(e).__name__}: {e}") from None
+    return hits
+
+
+@dataclass
+class Highlighter:
+    """What to highlight in paragraph text: single words, and phrases as whole spans."""
+
+    terms: set[str] = field(default_factory=set)
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+    @classmethod
+    def for_query(cls, q: Any, reader: Any) -> Highlighter:
+        from whoosh.query import AndNot, Not, Phrase
+
+        h = cls()
+
+        def walk(node: Any) -> None:
+            if isinstance(node, Not):
+                return
+            if isinstance(node, AndNot):
+                walk(node.a)
+                return
+            if isinstance(node, Phrase):
+                if node.fieldname == "text":
+                    h.phrases.append(tuple(node.words))
+                return
+            if node.is_leaf():
+                for fieldname, text in node.existing_terms(reader, expand=True):
+                    if fieldname == "text":
+                        h.terms.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+                return
+            for child in node.children():
+                walk(child)
+
+        walk(q)
+        return h
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """[start, end) character spans to highlight; adjacent matched words join up."""
+        if not (self.terms or self.phrases):
+            return []
+        analyzer, _ = analyzers()
+        tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index")]
+        raw: list[tuple[int, int]] = []
+        for i, (word, a, b) in enumerate(tokens):
+            if word in self.terms:
+                raw.append((a, b))
+            for ph in self.phrases:
+                if ph and tuple(t[0] for t in tokens[i : i + len(ph)]) == ph:
+                    raw.append((a, tokens[i + len(ph) - 1][2]))
+        spans: list[tuple[int, int]] = []
+        for a, b in sorted(raw):
+            if spans and (a <= spans[-1][1] or _GAP.match(text[spans[-1][1] : a])):
+                spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+            else:
+                spans.append((a, b))
+        return spans
+
+
+_GAP = re.compile(r"^[ \t\W]{0,3}$")
+
+
+def match_offsets(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Spans of the given analysed words in text (see :class:`Highlighter`)."""
+    return Highlighter(terms=set(terms)).spans(text)
+
+
+def make_snippet(text: str, matches: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> tuple[str, int]:
+    """A window of about `width` characters around the densest cluster of matches.
+
+    Returns (snippet, offset of the snippet in text); the snippet is an exact slice of
+    text, so renderers add their own ellipses.
+    """
+    if len(text) <= width:
+        return text, 0
+    best_start, best_count = 0, -1
+    for a, _ in matches or [(0, 0)]:
+        start = max(0, a - width // 4)
+        count = sum(1 for x, y in matches if x >= start and y <= start + width)
+        if count > best_count:
+            best_start, best_count = start, count
+    start = best_start
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    return text[start:end], start

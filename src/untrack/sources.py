@@ -1,0 +1,145 @@
+"""Finding and reading release files: text or saved HTML, in any common encoding.
+
+Everything here is about bytes on disk becoming a parsed, attributed Document; it
+never touches the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .attribute import attribute
+from .errors import UntrackError
+from .model import Document
+from .parse import build_document, split_blocks
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+SEED_NAME = "000_027ff52e41ff29f7.txt"
+WarnFn = Callable[[str], None]
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class SourceError(UntrackError):
+    """A file that cannot be read as a release (the message names the file)."""
+
+
+@dataclass
+class Source:
+    """A release file found on disk, before parsing."""
+
+    path: Path
+    doc: str  # the file name without its extension
+
+    @classmethod
+    def of(cls, path: Path) -> Source:
+        return cls(path, path.stem)
+
+
+def bundled_seed() -> Path:
+    """The bundled 3 April 2012 General Assembly release (package data)."""
+    return Path(str(resources.files("untrack") / "data" / SEED_NAME))
+
+
+def discover(paths: list[Path], warn: WarnFn) -> Iterator[Source]:
+    """Files named directly, and release files found recursively in folders.
+
+    Symlink loops and unreadable folders are warned about, not fatal.
+    """
+    seen: set[tuple[int, int]] = set()
+    for path in paths:
+        if path.is_dir():
+            yield from _walk(path, seen, warn)
+        elif path.exists():
+            yield Source.of(path)
+        else:
+            warn(f"{path}: no such file or folder")
+
+
+def _walk(root: Path, seen: set[tuple[int, int]], warn: WarnFn) -> Iterator[Source]:
+    try:
+        st = root.stat()
+    except OSError as e:
+        warn(f"{root}: {e.strerror or e}")
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        warn(f"{root}: folder already visited (symlink loop?), skipped")
+        return
+    seen.add(key)
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as e:
+        warn(f"{root}: {e.strerror or e}")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            if entry.is_dir():
+                yield from _walk(path, seen, warn)
+            elif path.suffix.lower() in SUFFIXES:
+                yield Source.of(path)
+        except OSError as e:
+            warn(f"{path}: {e.strerror or e}")
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(f"{path}: {size // (1024 * 1024)} MB is too large for a press release, skipped")
+        return path.read_bytes()
+    except OSError as e:
+        raise SourceError(f"{path}: {e.strerror or e}") from None
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str | None]:
+    """Text from bytes: UTF-8 (with or without BOM), else Windows-1252, said so.
+
+    Returns (text, note) where note says which fallback encoding was used.
+    """
+    if b"\x00" in data[:4096]:
+        raise SourceError(f"{path}: binary file (NUL bytes), skipped")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        return text, "not UTF-8; read as Latin-1"
+    return text, "not UTF-8; read as Windows-1252"
+
+
+def parse_text(doc_id: str, text: str, html: bool = False) -> Document:
+    """Parse and attribute one release given as text (or HTML source)."""
+    if html:
+        from .html import html_blocks
+
+        blocks = html_blocks(text)
+    else:
+        blocks = split_blocks(text)
+    return attribute(build_document(doc_id, blocks))
+
+
+def load(source: Source) -> tuple[Document, str, str | None]:
+    """Read, decode, parse and attribute a release file: (document, sha256, note)."""
+    data = read_bytes(source.path)
+    text, note = decode(data, source.path)
+    if not text.strip():
+        raise SourceError(f"{source.path}: empty file, skipped")
+    doc = parse_text(source.doc, text, html=source.path.suffix.lower() in HTML_SUFFIXES)
+    if not doc.paragraphs:
+        raise SourceError(f"{source.path}: no paragraphs found (not a press release?), skipped")
+    return doc, content_hash(data), note
