@@ -250,8 +250,8 @@ class IndexStore:
                 "body": doc.body,
                 "symbol": doc.symbol,
                 "paragraphs": len(doc.paragraphs),
+                "unattributed": [f"{doc.doc}#{p.n}" for p in doc.paragraphs if p.unattributed],
             }
-            report.unattributed += [f"{doc.doc}#{p.n}" for p in doc.paragraphs if p.unattributed]
         if progress:
             progress(len(sources), len(sources))
         if prune:
@@ -260,6 +260,7 @@ class IndexStore:
                     report.removed.append(name)
                     del docs[name]
         report.paragraphs = sum(int(d.get("paragraphs", 0)) for d in docs.values())
+        report.unattributed = [i for d in docs.values() for i in d.get("unattributed", [])]
         if not (to_add or report.removed or rebuild or not self.exists()):
             return report  # nothing changed: keep the current generation
         self._write_generation(to_add, report.changed + report.removed, docs, fresh=rebuild or not self.exists())

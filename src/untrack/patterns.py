@@ -254,7 +254,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "name, role, verb",
         "named",
-        rf"(?:^|,\s+)(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
+        rf"(?:^|,\s+)(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
         rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|further\s+|later\s+)?(?P<verb>{VERBS})",
     ),
     _rule(

@@ -1,0 +1,119 @@
+"""Speaker attribution: the seed's gold facts, and the conventions behind them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from goldscore import load_gold, score
+from untrack.sources import parse_text
+
+GOLD = Path(__file__).parent / "gold"
+
+
+def records_of(text: str, doc: str = "t") -> list[dict]:
+    return parse_text(doc, text).records()
+
+
+def test_seed_matches_every_gold_label(seed_text: str) -> None:
+    gold = load_gold(GOLD / "000_027ff52e41ff29f7.gold.json")
+    assert score(gold, records_of(seed_text, "000_027ff52e41ff29f7")) == []
+
+
+def test_surname_links_to_roster_for_full_name_and_affiliation(seed_text: str) -> None:
+    recs = {r["n"]: r for r in records_of(seed_text)}
+    assert recs[12]["speaker"] == "Michelle Bachelet"
+    assert recs[12]["speaker_raw"] == "Ms. BACHELET"
+    assert "UN-Women" in recs[12]["affiliation"]
+    # The roster spells her "Rani Jong"; the paragraphs say "Ms. HONG": one clear closest entry.
+    assert recs[38]["speaker"] == "Rani Jong"
+
+
+def test_delegation_affiliation_is_its_country(seed_text: str) -> None:
+    recs = {r["n"]: r for r in records_of(seed_text)}
+    assert recs[24]["speaker"] == recs[24]["affiliation"] == "Greece"
+
+
+HEADER = "General Assembly\n\nGA/99999\n\n1 March 2021\n\nAssembly Hears Speakers on Something Important\n\n"
+LONG = " The speaker went on to describe several national measures and the work of the Government in detail."
+
+
+def body(*paras: str) -> str:
+    return HEADER + "\n\n".join(paras) + "\n\n* *** *\n"
+
+
+@pytest.mark.parametrize(
+    "para, speaker",
+    [
+        (
+            "Speaking on behalf of the Group of 77 and China, the representative of South Africa said that." + LONG,
+            "South Africa",
+        ),
+        ("The observer for the Holy See said peace was possible." + LONG, "Holy See"),
+        ("The representative of the European Union stressed cooperation." + LONG, "European Union"),
+        ("The representative of the United Republic of Tanzania noted progress." + LONG, "United Republic of Tanzania"),
+        ("The representative of Bolivia (Plurinational State of) said so." + LONG, "Bolivia (Plurinational State of)"),
+        ("Mr. DE SOUSA (Portugal) said the matter was urgent." + LONG, "de Sousa"),
+        ("Responding, Ms. AL-MALIKI said that more was needed." + LONG, "Al-Maliki"),
+        (
+            "“We must act,” said Jane Q. Doe, Under-Secretary-General for Things, opening the debate." + LONG,
+            "Jane Q. Doe",
+        ),
+        (
+            "Briefing the Council, Jane Doe, Under\u2011Secretary\u2011General for Peace, said the talks had stalled."
+            + LONG,
+            "Jane Doe",
+        ),
+    ],
+)
+def test_common_conventions(para: str, speaker: str) -> None:
+    recs = records_of(body(para))
+    assert recs[0]["speaker"] == speaker
+
+
+def test_continuation_keeps_speaker_only_on_a_cue() -> None:
+    recs = records_of(
+        body(
+            "The representative of Chile said that migration needed a global answer." + LONG,
+            "Further, States had to cooperate on the matter at hand and more, he added.",
+            "Governments had debated the issue for a long time and many reports were issued on it.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Chile", "Chile", None]
+
+
+def test_summaries_votes_and_speaker_lists_have_no_speaker() -> None:
+    recs = records_of(
+        body(
+            "The representative of Chile said that migration needed a global answer." + LONG,
+            "Also speaking were the representatives of Peru, Chile and Egypt, and the observer for the Holy See.",
+            "The Assembly then adopted the draft resolution by a recorded vote of 120 in favour to 5 against.",
+            "Speakers in the debate stressed that the crisis demanded action from all Member States, he said.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Chile", None, None, None]
+
+
+def test_statement_without_speaker_is_reported_not_guessed() -> None:
+    doc = parse_text(
+        "t",
+        body(
+            "The representative of Chile said that migration needed a global answer." + LONG,
+            "An unnamed official stressed that the figures were alarming and rising each year across the region.",
+        ),
+    )
+    assert doc.paragraphs[1].speaker is None
+    assert doc.paragraphs[1].unattributed
+
+
+def test_ambiguous_spelling_is_not_linked() -> None:
+    recs = records_of(
+        body(
+            "The panel featured presentations by: Ann Jong, Director, Org One; and Bob Kong, Chief, Org Two.",
+            "Ms. HONG said the matter was urgent and needed attention from all Governments." + LONG,
+        )
+    )
+    # "Hong" is as close to "Jong" as to "Kong": keep the name as written.
+    assert recs[1]["speaker"] == "Hong"
+    assert recs[1]["affiliation"] is None

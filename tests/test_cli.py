@@ -1,0 +1,175 @@
+"""The CLI as a user meets it: exit codes, JSON contract, colour rules, markup safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from untrack.cli import app
+
+SEED = "000_027ff52e41ff29f7"
+
+
+def jsonl(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_plain_question_puts_the_donations_paragraph_first(runner, seed_index: Path) -> None:
+    res = runner.invoke(
+        app, ["search", "--index", str(seed_index), "--json", "which countries donated money to the trust fund"]
+    )
+    assert res.exit_code == 0
+    top = jsonl(res.stdout)[0]
+    assert "announced new donations to the Trust Fund" in top["text"]
+
+
+def test_json_hits_carry_the_documented_keys_and_true_offsets(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "trust fund"])
+    assert res.exit_code == 0
+    hits = jsonl(res.stdout)
+    assert [h["rank"] for h in hits] == list(range(1, len(hits) + 1))
+    for h in hits:
+        for key in (
+            "id",
+            "doc",
+            "n",
+            "title",
+            "date",
+            "section",
+            "speaker",
+            "affiliation",
+            "text",
+            "rank",
+            "score",
+            "snippet",
+            "matches",
+        ):
+            assert key in h
+        assert h["id"] == f"{h['doc']}#{h['n']}"
+        assert h["snippet"] in h["text"]
+        assert h["matches"], h["id"]
+        for a, b in h["matches"]:
+            assert h["text"][a:b].lower() in {"trust", "fund", "trust fund", "funds", "funding", "funded"}
+
+
+def test_no_match_exits_1_and_prints_nothing(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "zeppelinx"])
+    assert res.exit_code == 1
+    assert res.stdout == ""
+
+
+def test_speaker_filter_is_case_and_accent_insensitive(runner, seed_index: Path) -> None:
+    for name in ("bachelet", "BACHÉLET", "Michelle Bachelet"):
+        res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "--speaker", name, "courts"])
+        assert res.exit_code == 0, name
+        hits = jsonl(res.stdout)
+        assert hits and all(h["speaker"] == "Michelle Bachelet" for h in hits)
+
+
+def test_field_syntax_and_boolean_operators_work(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "speaker:swing AND funding"])
+    hits = jsonl(res.stdout)
+    assert hits and all(h["speaker"] == "William Lacy Swing" for h in hits)
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", '"mobile courts"'])
+    assert [h["n"] for h in jsonl(res.stdout)] == [14]
+
+
+def test_human_output_shows_speaker_section_id_and_no_colour_when_piped(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "footballers"])
+    assert res.exit_code == 0
+    assert "Aleya Hammad" in res.stdout and f"{SEED}#35" in res.stdout
+    assert "Assistance to Victims of Trafficking" in res.stdout
+    assert "\x1b[" not in res.stdout
+
+
+def test_color_always_highlights_and_no_color_env_wins_over_auto(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--color", "always", "footballers"])
+    assert "\x1b[" in res.stdout
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--color", "never", "footballers"])
+    assert "\x1b[" not in res.stdout
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "footballers"], env={"NO_COLOR": "1"})
+    assert "\x1b[" not in res.stdout
+
+
+def test_document_text_is_never_rich_markup(runner, tmp_path: Path) -> None:
+    release = tmp_path / "markup.txt"
+    release.write_text(
+        "General Assembly\n\n1 March 2021\n\nA Headline About Markup\n\n"
+        "The representative of Chile said that [bold]markup[/bold] and [red]tags[/] must print as written,"
+        " and that \x1b[2J escapes must not clear the screen.\n",
+        encoding="utf-8",
+    )
+    ix = str(tmp_path / "ix")
+    assert runner.invoke(app, ["index", "--index", ix, str(release)]).exit_code == 0
+    res = runner.invoke(app, ["search", "--index", ix, "--color", "always", "markup"])
+    assert res.exit_code == 0
+    assert "[bold]" in res.stdout and "[/bold]" in res.stdout and "[red]" in res.stdout
+    assert "\x1b[2J" not in res.stdout
+
+
+def test_index_export_and_speakers(runner, tmp_path: Path) -> None:
+    ix = str(tmp_path / "ix")
+    res = runner.invoke(app, ["index", "--index", ix, "--rebuild"])
+    assert res.exit_code == 0
+    assert "58 paragraphs" in res.stderr
+    recs = jsonl(runner.invoke(app, ["export", "--index", ix]).stdout)
+    assert [r["n"] for r in recs] == list(range(1, 59))
+    assert "rank" not in recs[0] and recs[0]["doc"] == SEED
+    res = runner.invoke(app, ["speakers", "--index", ix, "--json"])
+    rows = jsonl(res.stdout)
+    assert rows[0]["paragraphs"] >= rows[-1]["paragraphs"]
+    bachelet = next(r for r in rows if r["speaker"] == "Michelle Bachelet")
+    assert bachelet["paragraphs"] == 4 and "UN-Women" in bachelet["affiliation"]
+
+
+def test_search_without_index_builds_one_from_the_bundled_release(runner, tmp_path: Path) -> None:
+    ix = tmp_path / "fresh"
+    res = runner.invoke(app, ["search", "--index", str(ix), "--json", "footballers"])
+    assert res.exit_code == 0
+    assert "building it from the bundled release" in res.stderr
+    assert jsonl(res.stdout)[0]["n"] == 35
+    assert (ix / "current").exists()
+
+
+def test_index_location_from_environment(runner, tmp_path: Path) -> None:
+    ix = tmp_path / "envix"
+    res = runner.invoke(app, ["search", "--json", "footballers"], env={"UNTRACK_INDEX": str(ix)})
+    assert res.exit_code == 0 and (ix / "current").exists()
+
+
+def test_errors_are_one_line_with_status_2(runner, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["export", "--index", str(tmp_path / "missing")])
+    assert res.exit_code == 2
+    assert res.stderr.count("\n") == 1 and "untrack index" in res.stderr
+    assert "Traceback" not in res.stderr
+    res = runner.invoke(app, ["index", "--index", str(tmp_path / "ix"), str(tmp_path / "nope.txt")])
+    assert res.exit_code == 2 and "Traceback" not in res.stderr
+    res = runner.invoke(app, ["search", "--index", str(tmp_path / "ix2"), "-n", "-3", "x"])
+    assert res.exit_code == 2
+
+
+def test_real_subprocess_pipes_json_to_a_script(tmp_path: Path, seed_index: Path) -> None:
+    env = dict(os.environ, UNTRACK_INDEX=str(seed_index))
+    search = subprocess.run(
+        [sys.executable, "-m", "untrack", "search", "trust fund", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert search.returncode == 0 and search.stderr == ""
+    check = subprocess.run(
+        [sys.executable, "-c", "import json,sys; print(len([json.loads(l) for l in sys.stdin]))"],
+        input=search.stdout,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert check.returncode == 0 and int(check.stdout) == 10
+    none = subprocess.run(
+        [sys.executable, "-m", "untrack", "search", "zeppelinx"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert none.returncode == 1 and none.stdout == ""

@@ -1,0 +1,57 @@
+"""The index: schema, stable ids, filters, and atomic generations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from untrack.index import IndexProblem, IndexStore
+from untrack.search import Filters, search
+from untrack.sources import Source, bundled_seed
+
+
+def test_schema_has_the_fields_users_search_and_filter_on(seed_index: Path) -> None:
+    ix = IndexStore(seed_index).open()
+    for name in ("id", "doc", "n", "title", "date", "section", "speaker", "affiliation", "text"):
+        assert name in ix.schema.names()
+
+
+def test_ids_are_stable_across_rebuilds(tmp_path: Path) -> None:
+    a, b = IndexStore(tmp_path / "a"), IndexStore(tmp_path / "b")
+    for s in (a, b):
+        s.update([Source.of(bundled_seed())], rebuild=True)
+    assert [r["id"] for r in a.records()] == [r["id"] for r in b.records()]
+
+
+def test_section_filter_and_section_field_search(seed_index: Path) -> None:
+    store = IndexStore(seed_index)
+    hits = search(store, "traffickers", limit=0, filters=Filters(section="closing remarks"))
+    assert hits and {h.record["section"] for h in hits} == {"Closing Remarks"}
+    hits = search(store, 'section:"closing remarks"', limit=0)
+    assert {h.record["n"] for h in hits} == {57, 58}
+
+
+def test_a_failed_write_leaves_the_previous_index_working(tmp_path: Path, monkeypatch) -> None:
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(bundled_seed())], rebuild=True)
+    before = store.records()
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("untrack.index.document_fields", boom)
+    with pytest.raises(RuntimeError):
+        store.update([Source.of(bundled_seed())], rebuild=True)
+    assert store.records() == before
+    assert not [p for p in store.path.iterdir() if p.name.startswith(".building")]
+
+
+def test_damaged_index_says_how_to_rebuild(tmp_path: Path) -> None:
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(bundled_seed())], rebuild=True)
+    gen = store.current()
+    assert gen is not None
+    (gen / "untrack.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(IndexProblem, match="rebuild"):
+        store.open()

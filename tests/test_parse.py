@@ -1,0 +1,71 @@
+"""Parsing a release into metadata and numbered body paragraphs."""
+
+from __future__ import annotations
+
+from untrack.parse import build_document, parse_date, split_blocks
+
+
+def seed_doc(seed_text: str):
+    return build_document("seed", split_blocks(seed_text))
+
+
+def test_metadata_of_the_seed(seed_text: str) -> None:
+    doc = seed_doc(seed_text)
+    assert doc.title == (
+        "Citing ‘Abject Poverty’, Secretary-General Urges Social Protections for Most Vulnerable, "
+        "in Remarks to General Assembly Dialogue on Human Trafficking"
+    )
+    assert doc.date == "2012-04-03"
+    assert doc.body == "General Assembly"
+    assert doc.meeting == ["Sixty-sixth General Assembly", "Interactive Thematic Debate", "AM & PM Meetings"]
+    assert doc.subtitles == [
+        "Voluntary Trust Fund Needs Strong, Continued Support, Assembly President Says as Participants "
+        "Hear from Experts, Former Victims"
+    ]
+
+
+def test_header_and_boilerplate_are_not_paragraphs(seed_text: str) -> None:
+    texts = [p.text for p in seed_doc(seed_text).paragraphs]
+    assert texts[0].startswith("Top United Nations officials pressed Governments")
+    assert texts[-1].startswith("“We must ensure that women have a leading role")
+    joined = "\n".join(texts)
+    for boiler in ("For information media", "* *** *", "Department of Public Information", "AM & PM Meetings"):
+        assert boiler not in joined
+
+
+def test_paragraphs_numbered_once_in_order_with_whitespace_normalised(seed_text: str) -> None:
+    paras = seed_doc(seed_text).paragraphs
+    assert [p.n for p in paras] == list(range(1, len(paras) + 1))
+    assert len(paras) == 58
+    assert len({p.text for p in paras}) == len(paras)
+    for p in paras:
+        assert "\u00a0" not in p.text and "  " not in p.text and p.text == p.text.strip()
+    # Text is otherwise untouched: punctuation and quotes as published.
+    assert paras[14].text.startswith("Mr. BASSIOUNI said: “There is no human rights subject")
+
+
+def test_sections_follow_headings_and_headings_are_not_paragraphs(seed_text: str) -> None:
+    paras = seed_doc(seed_text).paragraphs
+    assert paras[0].section is None
+    assert paras[11].section == "Protecting the Victims of Trafficking: Partnerships and Innovation"
+    assert paras[-1].section == "Closing Remarks"
+    assert not any(p.text == "Closing Remarks" for p in paras)
+
+
+def test_dates_in_both_orders() -> None:
+    assert parse_date("3 April 2012") == "2012-04-03"
+    assert parse_date("Thursday, April 3, 2012") == "2012-04-03"
+    assert parse_date("31 February 2012") is None
+
+
+def test_title_broken_across_blocks_is_joined() -> None:
+    text = (
+        "Security Council\n\nSC/99999\n\n12 May 2020\n\nCouncil Extends Mission in the Region for\n\n"
+        "Another Year, Unanimously\n\n"
+        "The Security Council today extended the mandate of the Mission for another year, adopting a "
+        "resolution unanimously after a debate in which members spoke about the situation on the ground.\n"
+    )
+    doc = build_document("t", split_blocks(text))
+    assert doc.title == "Council Extends Mission in the Region for Another Year, Unanimously"
+    assert doc.symbol == "SC/99999" and doc.body == "Security Council" and doc.date == "2020-05-12"
+    assert len(doc.paragraphs) == 1
