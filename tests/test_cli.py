@@ -74,13 +74,13 @@ def test_field_syntax_and_boolean_operators_work(runner, seed_index: Path) -> No
     hits = jsonl(res.stdout)
     assert hits and all(h["speaker"] == "William Lacy Swing" for h in hits)
     res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", '"mobile courts"'])
-    assert [h["n"] for h in jsonl(res.stdout)] == [14]
+    assert [h["n"] for h in jsonl(res.stdout)] == [15]
 
 
 def test_human_output_shows_speaker_section_id_and_no_colour_when_piped(runner, seed_index: Path) -> None:
     res = runner.invoke(app, ["search", "--index", str(seed_index), "footballers"])
     assert res.exit_code == 0
-    assert "Aleya Hammad" in res.stdout and f"{SEED}#35" in res.stdout
+    assert "Aleya Hammad" in res.stdout and f"{SEED}#37" in res.stdout
     assert "Assistance to Victims of Trafficking" in res.stdout
     assert "\x1b[" not in res.stdout
 
@@ -116,7 +116,8 @@ def test_index_export_and_speakers(runner, tmp_path: Path) -> None:
     assert res.exit_code == 0
     assert "58 paragraphs" in res.stderr
     recs = jsonl(runner.invoke(app, ["export", "--index", ix]).stdout)
-    assert [r["n"] for r in recs] == list(range(1, 59))
+    assert [r["n"] for r in recs] == list(range(1, 62))
+    assert [r["text"] for r in recs if r["kind"] == "heading"][-1] == "Closing Remarks"
     assert "rank" not in recs[0] and recs[0]["doc"] == SEED
     res = runner.invoke(app, ["speakers", "--index", ix, "--json"])
     rows = jsonl(res.stdout)
@@ -130,7 +131,7 @@ def test_search_without_index_builds_one_from_the_bundled_release(runner, tmp_pa
     res = runner.invoke(app, ["search", "--index", str(ix), "--json", "footballers"])
     assert res.exit_code == 0
     assert "building it from the bundled release" in res.stderr
-    assert jsonl(res.stdout)[0]["n"] == 35
+    assert jsonl(res.stdout)[0]["n"] == 37
     assert (ix / "current").exists()
 
 

@@ -36,20 +36,23 @@ def test_header_and_boilerplate_are_not_paragraphs(seed_text: str) -> None:
 def test_paragraphs_numbered_once_in_order_with_whitespace_normalised(seed_text: str) -> None:
     paras = seed_doc(seed_text).paragraphs
     assert [p.n for p in paras] == list(range(1, len(paras) + 1))
-    assert len(paras) == 58
+    assert len(paras) == 61 and sum(p.kind == "paragraph" for p in paras) == 58
     assert len({p.text for p in paras}) == len(paras)
     for p in paras:
         assert "\u00a0" not in p.text and "  " not in p.text and p.text == p.text.strip()
     # Text is otherwise untouched: punctuation and quotes as published.
-    assert paras[14].text.startswith("Mr. BASSIOUNI said: “There is no human rights subject")
+    assert paras[15].text.startswith("Mr. BASSIOUNI said: “There is no human rights subject")
 
 
-def test_sections_follow_headings_and_headings_are_not_paragraphs(seed_text: str) -> None:
+def test_sections_follow_headings_and_headings_are_records_of_their_own_kind(seed_text: str) -> None:
     paras = seed_doc(seed_text).paragraphs
     assert paras[0].section is None
-    assert paras[11].section == "Protecting the Victims of Trafficking: Partnerships and Innovation"
+    heading = paras[10]
+    assert heading.kind == "heading" and heading.text == heading.section
+    assert heading.text == "Protecting the Victims of Trafficking: Partnerships and Innovation"
+    assert paras[12].section == heading.text and paras[12].kind == "paragraph"
+    assert [p.text for p in paras if p.kind == "heading"][-1] == "Closing Remarks"
     assert paras[-1].section == "Closing Remarks"
-    assert not any(p.text == "Closing Remarks" for p in paras)
 
 
 def test_dates_in_both_orders() -> None:

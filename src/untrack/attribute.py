@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Document, Paragraph
-from .patterns import CONTINUATION, NOT_NAMES, ROLE_WORDS, RULES, STATEMENT, Rule
+from .patterns import CONTINUATION, INTRO_CLAUSE, NOT_NAMES, ROLE_WORDS, RULES, STATEMENT, Rule
 from .roster import Person, Roster
 from .textutil import fold, hyphens
 
@@ -58,7 +58,7 @@ def titlecase_name(name: str) -> str:
     words = name.split()
     out = []
     for k, w in enumerate(words):
-        if not w.isupper() and not w.isdigit():
+        if not w.isupper() or len(w.strip(".")) < 2:
             out.append(w)  # already mixed case: a given name, or McCARTHY-style
             continue
         low = w.lower()
@@ -144,23 +144,34 @@ def _match_rule(rule: Rule, lead: str, roster: Roster, start: int = 0) -> tuple[
         pos = m.start() + 1
 
 
+def _raw_phrase(rule: Rule, m: re.Match[str]) -> str:
+    """The words that name the speaker: 'Ms. BACHELET', 'Mr. AL-NASSER ( Qatar)', 'The representative of Greece'."""
+    if rule.kind in ("delegation", "none"):
+        return m.group(0).strip(" ,")
+    start = m.start("run") if m.groupdict().get("run") else m.start()
+    if m.groupdict().get("place"):
+        end = m.string.find(")", m.end("place")) + 1 or m.end("place")
+    else:
+        end = max(m.end(g) for g in ("name", "run") if m.groupdict().get(g))
+    return m.string[start:end].strip(" ,")
+
+
 def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | None:
     groups = m.groupdict()
     place = (groups.get("place") or "").strip() or None
-    raw = m.group(0).strip(" ,")
-    if groups.get("run"):
-        raw = groups["run"] + (f" ({place})" if place else "")
+    raw = _raw_phrase(rule, m)
     if rule.kind == "none":
         return NO_SPEAKER
     if rule.kind in ("caps", "caps_full"):
         caps = groups["name"].rstrip(".")
+        role = (groups.get("role") or "").strip() or None
         person = roster.find(caps)
         if person is not None:
-            return Speaker(person.name, raw, place or person.affiliation, rule.name)
-        return Speaker(titlecase_name(caps), raw, place, rule.name)
+            return Speaker(person.name, raw, place or person.affiliation or role, rule.name)
+        return Speaker(titlecase_name(caps), raw, place or role, rule.name)
     if rule.kind == "delegation":
         entity = _clean_entity(groups["entity"])
-        if not entity or fold(entity.split()[0]) in {"secretary-general", "secretariat"}:
+        if not entity or fold(entity.split()[0]) in NOT_NAMES | {"secretary-general", "secretariat"}:
             return None
         return Speaker(entity, raw, entity, rule.name)
     # "named" and "after_verb": a name, perhaps with a role before it or after it.
@@ -168,6 +179,7 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     if found is None:
         return None
     name, role_prefix = found
+    name = titlecase_name(name)
     role = (groups.get("role") or "").strip() or role_prefix or None
     person = roster.find(name)
     if person is not None and len(person.tokens) >= len(name.split()):
@@ -178,6 +190,12 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
 def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
     """The speaker a lead sentence introduces; NO_SPEAKER for votes, rosters, lists; None if none."""
     lead = hyphens(lead)
+    intro = INTRO_CLAUSE.match(lead)
+    if intro is not None:
+        # Whoever the opening clause mentions, the speaker comes after it (if anyone does).
+        found = lead_speaker(lead[intro.end() :], roster)
+        if found is not None:
+            return found
     best: tuple[int, int, Speaker] | None = None
     silent: tuple[int, Speaker] | None = None
     for order, rule in enumerate(RULES):
@@ -201,8 +219,9 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
         roster.add_from_paragraph(p.text)
     for p in paragraphs:
         sp = lead_speaker(lead_sentence(p.text), Roster())
-        if sp is not None and sp.name and sp.rule in ("name, role, verb", "verb + name") and sp.affiliation:
-            roster.add(sp.name, sp.affiliation)
+        if sp is not None and sp.affiliation and sp.rule != "continuation" and len(sp.name.split()) > 1:
+            if sp.rule not in ("representative of", "national capacity", "X's representative", "X representative"):
+                roster.add(sp.name, sp.affiliation)
     return roster
 
 
@@ -211,6 +230,9 @@ def attribute(doc: Document) -> Document:
     roster = collect_roster(doc.paragraphs)
     previous: Speaker | None = None
     for p in doc.paragraphs:
+        if p.kind == "heading":
+            previous = None  # a new section: no continuation across a heading
+            continue
         lead = lead_sentence(p.text)
         sp = lead_speaker(lead, roster)
         cue = CONTINUATION.search(hyphens(p.text)) if sp is None and previous is not None else None

@@ -71,6 +71,7 @@ def make_schema() -> Any:
         id=ID(stored=True, unique=True),
         doc=ID(stored=True, sortable=True),
         n=NUMERIC(stored=True, sortable=True),
+        kind=ID(stored=True),
         date=ID(stored=True, sortable=True),
         symbol=ID(stored=True),
         body=TEXT(analyzer=names),
@@ -89,6 +90,7 @@ def document_fields(record: dict[str, Any]) -> dict[str, Any]:
         "id": record["id"],
         "doc": record["doc"],
         "n": record["n"],
+        "kind": record["kind"],
         "text": record["text"],
         "record": record,
     }
@@ -249,7 +251,7 @@ class IndexStore:
                 "date": doc.date,
                 "body": doc.body,
                 "symbol": doc.symbol,
-                "paragraphs": len(doc.paragraphs),
+                "paragraphs": sum(p.kind == "paragraph" for p in doc.paragraphs),
                 "unattributed": [f"{doc.doc}#{p.n}" for p in doc.paragraphs if p.unattributed],
             }
         if progress:

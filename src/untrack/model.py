@@ -16,6 +16,8 @@ class Paragraph:
     n: int
     text: str
     section: str | None = None
+    # "paragraph", or "heading" for a section heading (kept as a record, never a speaker).
+    kind: str = "paragraph"
     speaker: str | None = None
     speaker_raw: str | None = None
     affiliation: str | None = None
@@ -41,30 +43,13 @@ class Document:
         return [paragraph_record(self, p) for p in self.paragraphs]
 
 
-# The order of keys in every JSON record (the contract documented in the README).
-RECORD_KEYS = (
-    "id",
-    "doc",
-    "n",
-    "title",
-    "date",
-    "symbol",
-    "body",
-    "meeting",
-    "section",
-    "speaker",
-    "speaker_raw",
-    "affiliation",
-    "text",
-)
-
-
 def paragraph_record(doc: Document, p: Paragraph) -> dict[str, Any]:
     """The JSON record for one paragraph of one document."""
     return {
         "id": f"{doc.doc}#{p.n}",
         "doc": doc.doc,
         "n": p.n,
+        "kind": p.kind,
         "title": doc.title,
         "date": doc.date,
         "symbol": doc.symbol,

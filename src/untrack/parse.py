@@ -216,8 +216,8 @@ def build_document(doc_id: str, blocks: list[Block]) -> Document:
                 doc.date = doc.date or parse_date(line)
             elif kind == "symbol":
                 doc.symbol = doc.symbol or line.split()[0]
-            elif kind == "meeting" and line not in doc.meeting:
-                doc.meeting.append(line)
+            elif kind == "meeting" and line.rstrip(",;") not in doc.meeting:
+                doc.meeting.append(line.rstrip(",;"))
             elif kind == "headline":
                 pending.append(line)
         if pending and b.kind != "meta":
@@ -237,10 +237,11 @@ def build_document(doc_id: str, blocks: list[Block]) -> Document:
         text = b.text
         if b.kind == "meta" or is_boilerplate(text):
             continue
+        n += 1
         if b.kind == "heading" or (b.kind is None and is_heading(text)):
             section = text
+            doc.paragraphs.append(Paragraph(n=n, text=text, section=section, kind="heading"))
             continue
-        n += 1
         doc.paragraphs.append(Paragraph(n=n, text=text, section=section))
     return doc
 

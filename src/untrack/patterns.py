@@ -167,6 +167,13 @@ NAME_RUN = rf"{CAP}(?:\s+(?:{PARTICLES}\s+|{CONNECT}\s+)*{CAP}){{0,9}}"
 PLACE = r"\(\s*(?P<place>[^()]{1,60}?)\s*\)"
 APPOSITIVE = r"(?P<role>[^;“”\"]{2,250}?)"
 # "representative of X" names a delegation; a Special/High/Personal Representative is a person.
+# ", Permanent Observer of the Holy See, said": a role in capitals between commas, then the verb.
+ROLE_THEN_VERB = rf"(?:\s*,\s*(?P<role>[{UPPER}][^,;“”\"]{{2,150}}?)\s*,\s+(?:also\s+)?{VERBS})?"
+# Honorifics before a name in ordinary case ("Ms. Doe said"): only trusted with a verb after.
+PLAIN_TITLES = (
+    r"Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Sir|Dame|Archbishop|Bishop|Cardinal|Monsignor|Sheikh|Sheikha|"
+    r"Prince|Princess|Judge|Justice|Ambassador|Rev|Father|Rabbi|Imam"
+)
 DELEGATE = (
     r"(?<!Special\s)(?<!High\s)(?<!Personal\s)(?<!Executive\s)(?<!Resident\s)"
     r"(?:Permanent\s+|Deputy\s+|Alternate\s+)*(?:representative|delegate|observer|Observer|"
@@ -228,12 +235,19 @@ RULES: tuple[Rule, ...] = (
         "title + SURNAME",
         "caps",
         rf"(?<![\w.])(?P<title>(?:{TITLES}))\.?\s+(?P<name>{CAPS_NAME}{GIVEN_AFTER})(?![{LOWER}])"
-        rf"(?:\s*{PLACE})?",
+        rf"(?:\s*{PLACE})?{ROLE_THEN_VERB}",
     ),
     _rule(
         "FULL NAME (Country)",
         "caps_full",
-        rf"(?<![\w.])(?P<name>{CAPS_WORD}(?:\s+(?:{PARTICLES}\s+)*{CAPS_WORD})+)(?![{LOWER}])\s*{PLACE}",
+        rf"(?<![\w.])(?P<name>{CAPS_WORD}(?:\s+(?:{PARTICLES}\s+)*{CAPS_WORD})+)(?![{LOWER}])\s*{PLACE}"
+        rf"{ROLE_THEN_VERB}",
+    ),
+    _rule(
+        "title + Surname, verb",
+        "caps",
+        rf"(?<![\w.])(?P<title>{PLAIN_TITLES})\.?\s+(?P<name>{CAP}(?:\s+(?:{PARTICLES}\s+)*{CAP}){{0,2}})"
+        rf"(?:\s*{PLACE})?(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|further\s+)?{VERBS}",
     ),
     _rule(
         "national capacity",
@@ -252,6 +266,11 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<entity>{ENTITY})[’']s?\s+(?:representative|delegate|observer|delegation)\b",
     ),
     _rule(
+        "X representative",
+        "delegation",
+        rf"(?<![\w’'])(?P<entity>{ENTITY})\s+(?:representative|delegate|delegation)\b(?!s)",
+    ),
+    _rule(
         "name, role, verb",
         "named",
         rf"(?:^|,\s+)(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
@@ -262,8 +281,16 @@ RULES: tuple[Rule, ...] = (
         "after_verb",
         rf"(?:[,”\"]\s*|\s)(?:said|says|stated|noted|added|stressed|emphasized|declared|observed|"
         rf"remarked|continued|explained|warned|asked|urged|affirmed|concluded|recalled|insisted)\s+"
-        rf"(?P<run>{NAME_RUN})(?:\s*{PLACE})?(?:\s*,\s*(?P<role>[^,;“”\"]{{2,200}}),)?",
+        rf"(?P<run>{NAME_RUN})(?:\s*{PLACE})?(?:\s*,\s*(?P<role>[^,;“”\"]{{2,200}}?)(?:,|\.?$))?",
     ),
+)
+
+# An opening clause that mentions someone other than the speaker:
+# "Responding to the statement made by the representative of X, the representative of Y said…".
+INTRO_CLAUSE = re.compile(
+    r"^(?:Also\s+|Further\s+|Then\s+|Later\s+)?(?:Responding|Replying|Reacting|Referring|Turning|Thanking|"
+    r"Welcoming|Echoing|Addressing|Following|After|Like|Unlike|Agreeing|Disagreeing|Joining|Answering|"
+    r"Commenting|In\s+response|In\s+reply|In\s+answer|Speaking\s+after|Speaking\s+before)\b[^,“”\"]*,\s*"
 )
 
 # A paragraph with no speaker of its own continues the previous one only on a cue like

@@ -106,7 +106,7 @@ def parse_query(ix: Any, text: str) -> Any:
 def search(store: IndexStore, query: str, limit: int | None = 10, filters: Filters | None = None) -> list[Hit]:
     """Run a query; `limit` None or 0 means every hit."""
     from whoosh import scoring
-    from whoosh.query import Every
+    from whoosh.query import Every, Term
 
     filters = filters or Filters()
     query = query.strip()
@@ -116,10 +116,11 @@ def search(store: IndexStore, query: str, limit: int | None = 10, filters: Filte
     q = parse_query(ix, query) if query else Every()
     with ix.searcher(weighting=scoring.BM25F(B=0.75, K1=1.2)) as s:
         try:
-            if query:
-                results = s.search(q, limit=limit or None, filter=build_filter(filters))
-            else:
-                results = s.search(q, limit=limit or None, filter=build_filter(filters), sortedby=["doc", "n"])
+            # Headings are records (for export and scoring) but never hits of their own.
+            options: dict[str, Any] = {"filter": build_filter(filters), "mask": Term("kind", "heading")}
+            if not query:
+                options["sortedby"] = ["doc", "n"]
+            results = s.search(q, limit=limit or None, **options)
             highlighter = Highlighter.for_query(q, s.reader())
             hits = []
             for rank, r in enumerate(results, 1):
