@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .model import Document, Paragraph
 from .patterns import CONTINUATION, INTRO_CLAUSE, NOT_NAMES, ROLE_WORDS, RULES, STATEMENT, Rule
-from .roster import Person, Roster
+from .roster import Person, Roster, titlecase_name
 from .textutil import fold, hyphens
 
 _ABBREV = re.compile(
@@ -51,42 +51,6 @@ def lead_sentence(text: str) -> str:
                     continue
                 return text[: i + 1]
     return text
-
-
-def titlecase_name(name: str) -> str:
-    """'AL-NASSER' → 'Al-Nasser', "O’NEILL" → "O’Neill", 'DE SOUSA' → 'de Sousa'."""
-    words = name.split()
-    out = []
-    for k, w in enumerate(words):
-        if not w.isupper() or len(w.strip(".")) < 2:
-            out.append(w)  # already mixed case: a given name, or McCARTHY-style
-            continue
-        low = w.lower()
-        if k < len(words) - 1 and low in {
-            "de",
-            "da",
-            "do",
-            "dos",
-            "das",
-            "del",
-            "della",
-            "di",
-            "du",
-            "van",
-            "von",
-            "der",
-            "den",
-            "la",
-            "le",
-            "bin",
-            "ben",
-            "ibn",
-            "y",
-        }:
-            out.append(low)
-            continue
-        out.append(re.sub(r"(^|[-’'])(\w)", lambda m: m.group(1) + m.group(2).upper(), low))
-    return " ".join(out)
 
 
 @dataclass

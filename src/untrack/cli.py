@@ -28,6 +28,12 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class Sort(str, Enum):
+    relevance = "relevance"
+    date = "date"
+    doc = "doc"
+
+
 class Color(str, Enum):
     auto = "auto"
     always = "always"
@@ -103,6 +109,12 @@ def search(
     ),
     section: Optional[str] = typer.Option(None, "--section", help="Only paragraphs under this section heading."),
     doc: Optional[str] = typer.Option(None, "--doc", help="Only paragraphs of this document."),
+    body: Optional[str] = typer.Option(None, "--body", help="Only releases of this body (e.g. 'security council')."),
+    date_from: Optional[str] = typer.Option(
+        None, "--from", help="Only meetings on or after this date (YYYY[-MM[-DD]])."
+    ),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Only meetings on or before this date (YYYY[-MM[-DD]])."),
+    sort: Sort = typer.Option(Sort.relevance, "--sort", help="Order hits by relevance, date or doc (document order)."),
     json_out: bool = typer.Option(False, "--json", help="JSON Lines on stdout, one object per hit."),
     full: bool = typer.Option(False, "--full", help="Show whole paragraphs, not fragments."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (on a TTY, unless NO_COLOR), always, never."),
@@ -115,7 +127,8 @@ def search(
         raise UntrackError("--limit must be 0 (all) or more")
     store = _store(index)
     _ensure_index(store)
-    hits = run_search(store, " ".join(query or []), limit=limit, filters=Filters(speaker, section, doc))
+    filters = Filters(speaker, section, doc, body, date_from, date_to)
+    hits = run_search(store, " ".join(query or []), limit=limit, filters=filters, sort=sort.value)
     if json_out:
         from .render import write_jsonl
 
@@ -173,14 +186,24 @@ def export(index: Optional[Path] = IndexOpt) -> None:
 @app.command()
 @friendly
 def speakers(
+    query: Optional[List[str]] = typer.Argument(None, help="Count only paragraphs matching this query."),
     index: Optional[Path] = IndexOpt,
     json_out: bool = typer.Option(False, "--json", help="JSON Lines, one object per speaker."),
     color: Color = typer.Option(Color.auto, "--color"),
 ) -> None:
-    """Speakers with affiliation and paragraph counts, most first."""
+    """Speakers with affiliation and paragraph counts, most first ("who says X most" with a QUERY)."""
     from .speakers import speaker_table
 
-    rows = speaker_table(_store(index).records())
+    store = _store(index)
+    if query:
+        from .search import search as run_search
+
+        _ensure_index(store)
+        # Who says X most: count paragraphs holding every word of X.
+        records = [h.record for h in run_search(store, " ".join(query), limit=0, require_all=True)]
+    else:
+        records = store.records()
+    rows = speaker_table(records)
     if json_out:
         from .render import write_jsonl
 

@@ -36,6 +36,42 @@ class Person:
         return name_tokens(self.name)
 
 
+def titlecase_name(name: str) -> str:
+    """'AL-NASSER' → 'Al-Nasser', "O’NEILL" → "O’Neill", 'DE SOUSA' → 'de Sousa'."""
+    words = name.split()
+    out = []
+    for k, w in enumerate(words):
+        if not w.isupper() or len(w.strip(".")) < 2:
+            out.append(w)  # already mixed case: a given name, or McCARTHY-style
+            continue
+        low = w.lower()
+        if k < len(words) - 1 and low in {
+            "de",
+            "da",
+            "do",
+            "dos",
+            "das",
+            "del",
+            "della",
+            "di",
+            "du",
+            "van",
+            "von",
+            "der",
+            "den",
+            "la",
+            "le",
+            "bin",
+            "ben",
+            "ibn",
+            "y",
+        }:
+            out.append(low)
+            continue
+        out.append(re.sub(r"(^|[-’'])(\w)", lambda m: m.group(1) + m.group(2).upper(), low))
+    return " ".join(out)
+
+
 def name_tokens(name: str) -> list[str]:
     """Folded name tokens: 'Nassir Abdulaziz Al-Nasser' → ['nassir', 'abdulaziz', 'al-nasser']."""
     return [t for t in re.split(r"[\s.]+", fold(hyphens(name)).replace("’", "'")) if t]
@@ -48,7 +84,7 @@ class Roster:
         self.people: list[Person] = []
 
     def add(self, name: str, affiliation: str | None) -> None:
-        name = name.strip(" ,;:.")
+        name = titlecase_name(name.strip(" ,;:."))
         if len(name_tokens(name)) < 1:
             return
         for p in self.people:

@@ -35,9 +35,25 @@ class Filters:
     speaker: str | None = None
     section: str | None = None
     doc: str | None = None
+    body: str | None = None
+    date_from: str | None = None  # ISO date, inclusive; '2012' and '2012-04' allowed
+    date_to: str | None = None
 
     def any(self) -> bool:
-        return any((self.speaker, self.section, self.doc))
+        return any((self.speaker, self.section, self.doc, self.body, self.date_from, self.date_to))
+
+
+SORTS = ("relevance", "date", "doc")
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def date_bound(value: str, end: bool) -> str:
+    """'2012' → '2012-01-01' (from) or '2012-12-31' (to); full ISO dates pass through."""
+    value = value.strip()
+    if not _PARTIAL_DATE.match(value):
+        raise QueryError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    pad = {4: ("-01-01", "-12-31"), 7: ("-01", "-31"), 10: ("", "")}[len(value)]
+    return value + pad[1 if end else 0]
 
 
 @dataclass
@@ -46,7 +62,7 @@ class Hit:
 
     record: dict[str, Any]
     rank: int
-    score: float
+    score: float | None
     matches: list[tuple[int, int]]
     snippet: str
     snippet_start: int = 0
@@ -56,7 +72,7 @@ class Hit:
         out = dict(self.record)
         out.update(
             rank=self.rank,
-            score=round(self.score, 4),
+            score=None if self.score is None else round(self.score, 4),
             snippet=self.snippet,
             matches=[list(m) for m in self.matches],
         )
@@ -84,27 +100,76 @@ def build_filter(filters: Filters) -> Any | None:
         parts.append(_phrase("section", filters.section))
     if filters.doc:
         parts.append(Term("doc", filters.doc))
+    if filters.body:
+        parts.append(_phrase("body", filters.body))
+    if filters.date_from or filters.date_to:
+        from whoosh.query import TermRange
+
+        low = date_bound(filters.date_from, end=False) if filters.date_from else None
+        high = date_bound(filters.date_to, end=True) if filters.date_to else None
+        parts.append(TermRange("date", low, high))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def parse_query(ix: Any, text: str) -> Any:
-    """The user's query as a Whoosh query over the weighted fields."""
+def parse_query(ix: Any, text: str, require_all: bool = False) -> Any:
+    """The user's query as a Whoosh query over the weighted fields (plain words OR-ed, or AND-ed)."""
     from whoosh import qparser
 
-    parser = qparser.MultifieldParser(
-        list(FIELD_WEIGHTS), ix.schema, fieldboosts=FIELD_WEIGHTS, group=qparser.OrGroup.factory(OR_FACTOR)
-    )
+    group = qparser.AndGroup if require_all else qparser.OrGroup.factory(OR_FACTOR)
+    parser = qparser.MultifieldParser(list(FIELD_WEIGHTS), ix.schema, fieldboosts=FIELD_WEIGHTS, group=group)
     parser.add_plugin(qparser.FuzzyTermPlugin())
     try:
-        return parser.parse(text)
+        return _fields_as_filters(parser.parse(text), _explicit_clauses(ix, text))
     except Exception as e:  # whoosh's parser raises assorted errors on odd input
         raise QueryError(f"cannot parse query {text!r}: {e}") from None
 
 
-def search(store: IndexStore, query: str, limit: int | None = 10, filters: Filters | None = None) -> list[Hit]:
-    """Run a query; `limit` None or 0 means every hit."""
+# Fields that a `field:value` clause restricts rather than ranks by, like --speaker and --body.
+FILTER_FIELDS = {"speaker", "section", "doc", "body", "date", "symbol", "affiliation", "title", "kind", "n", "id"}
+
+
+def _explicit_clauses(ix: Any, text: str) -> list[Any]:
+    """Top-level clauses the user wrote with a filter field (`speaker:bachelet`, `date:[…]`)."""
+    from whoosh import qparser
+    from whoosh.query import Or
+
+    plain = qparser.QueryParser("text", ix.schema, group=qparser.OrGroup).parse(text)
+    clauses = plain.subqueries if isinstance(plain, Or) else [plain]
+    out = []
+    for sub in clauses:
+        fields = {sub.field()} if sub.is_leaf() else {leaf.field() for leaf in sub.leaves()}
+        if fields and fields <= FILTER_FIELDS:
+            out.append(sub)
+    return out
+
+
+def _fields_as_filters(q: Any, explicit: list[Any]) -> Any:
+    """`speaker:bachelet courts` means the same as `--speaker bachelet courts`: the fielded
+    clause is required, the plain words stay optional and ranked."""
+    from whoosh.query import And, Or
+
+    if not isinstance(q, Or) or not explicit:
+        return q
+    required = [sub for sub in q.subqueries if sub in explicit]
+    optional = [sub for sub in q.subqueries if sub not in explicit]
+    if not required:
+        return q
+    if optional:
+        required.append(Or(optional, scale=q.scale) if len(optional) > 1 else optional[0])
+    return And(required)
+
+
+def search(
+    store: IndexStore,
+    query: str,
+    limit: int | None = 10,
+    filters: Filters | None = None,
+    sort: str = "relevance",
+    require_all: bool = False,
+) -> list[Hit]:
+    """Run a query; `limit` None or 0 means every hit; sort by relevance, date or doc order."""
     from whoosh import scoring
     from whoosh.query import Every, Term
 
@@ -113,12 +178,16 @@ def search(store: IndexStore, query: str, limit: int | None = 10, filters: Filte
     if not query and not filters.any():
         raise QueryError("empty query: give words to search for, or a filter such as --speaker")
     ix = store.open()
-    q = parse_query(ix, query) if query else Every()
+    q = parse_query(ix, query, require_all) if query else Every()
     with ix.searcher(weighting=scoring.BM25F(B=0.75, K1=1.2)) as s:
         try:
             # Headings are records (for export and scoring) but never hits of their own.
             options: dict[str, Any] = {"filter": build_filter(filters), "mask": Term("kind", "heading")}
-            if not query:
+            if sort not in SORTS:
+                raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+            if sort == "date":
+                options["sortedby"] = ["date", "doc", "n"]
+            elif sort == "doc" or not query:
                 options["sortedby"] = ["doc", "n"]
             results = s.search(q, limit=limit or None, **options)
             highlighter = Highlighter.for_query(q, s.reader())
@@ -128,7 +197,8 @@ def search(store: IndexStore, query: str, limit: int | None = 10, filters: Filte
                 matches = highlighter.spans(rec["text"])
                 snippet, offset = make_snippet(rec["text"], matches)
                 smatches = [(a - offset, b - offset) for a, b in matches if a >= offset and b <= offset + len(snippet)]
-                hits.append(Hit(rec, rank, float(r.score or 0.0), matches, snippet, offset, smatches))
+                score = r.score if isinstance(r.score, (int, float)) else None  # sorted: no relevance score
+                hits.append(Hit(rec, rank, score, matches, snippet, offset, smatches))
         except UntrackError:
             raise
         except Exception as e:

@@ -41,6 +41,7 @@ def speaker_table(records: Iterable[dict[str, Any]]) -> list[SpeakerRow]:
         docs.setdefault(key, set()).add(rec["doc"])
         if rec.get("affiliation"):
             affiliations.setdefault(key, Counter())[rec["affiliation"]] += 1
+    _merge_short_names(counts, names, affiliations, docs)
     rows = [
         SpeakerRow(
             names[k],
@@ -52,3 +53,21 @@ def speaker_table(records: Iterable[dict[str, Any]]) -> list[SpeakerRow]:
     ]
     rows.sort(key=lambda r: (-r.paragraphs, fold(r.speaker)))
     return rows
+
+
+def _merge_short_names(
+    counts: Counter[str], names: dict[str, str], affiliations: dict[str, Counter[str]], docs: dict[str, set[str]]
+) -> None:
+    """Fold 'Bachelet' into 'Michelle Bachelet' when exactly one longer name ends with it,
+    so one person quoted in several releases is one speaker."""
+    for short in sorted(counts, key=lambda k: len(k.split())):
+        words = short.split()
+        longer = [k for k in counts if k != short and len(k.split()) > len(words) and k.split()[-len(words) :] == words]
+        if len(longer) != 1:
+            continue
+        full = longer[0]
+        counts[full] += counts.pop(short)
+        docs[full] |= docs.pop(short)
+        if short in affiliations:
+            affiliations.setdefault(full, Counter()).update(affiliations.pop(short))
+        names.pop(short, None)
