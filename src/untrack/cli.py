@@ -159,8 +159,10 @@ def index_cmd(
 
     store = _store(index)
     sources = find_sources(list(paths), say) if paths else [Source.of(bundled_seed())]
-    with store.lock(notify=say):
-        report = store.update(sources, rebuild=rebuild, prune=prune, warn=say)
+    from .render import progress_bar
+
+    with store.lock(notify=say), progress_bar(enabled=not quiet) as progress:
+        report = store.update(sources, rebuild=rebuild, prune=prune, warn=say, progress=progress)
     if not quiet:
         say(
             f"indexed {report.indexed} document(s) into {store.path}: {len(report.added)} added, "
@@ -221,6 +223,26 @@ def speakers(
             table.add_row(str(r.paragraphs), safe(r.speaker), safe(r.affiliation))
         console(want_color(color.value, sys.stdout)).print(table)
     raise typer.Exit(0 if rows else 1)
+
+
+@app.command()
+@friendly
+def status(
+    index: Optional[Path] = IndexOpt,
+    json_out: bool = typer.Option(False, "--json", help="One JSON object."),
+) -> None:
+    """What the index holds: documents, paragraphs, speakers, size, schema, when built."""
+    info = _store(index).status()
+    if json_out:
+        from .render import to_json
+
+        sys.stdout.write(to_json(info) + "\n")
+        return
+    from .render import safe
+
+    width = max(len(k) for k in info)
+    for key, value in info.items():
+        sys.stdout.write(f"{key.replace('_', ' '):<{width}}  {safe(str(value))}\n")
 
 
 def main() -> None:

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterator
 from . import __version__
 from .errors import UntrackError
 from .model import Document
-from .sources import Source, SourceError, WarnFn, discover, load
+from .sources import Source, SourceError, WarnFn, content_hash, discover, parse_bytes, read_bytes
 
 SCHEMA_VERSION = 1
 MANIFEST = "untrack.json"
@@ -214,101 +214,91 @@ class IndexStore:
         warn: WarnFn = lambda m: None,
         progress: Callable[[int, int], None] | None = None,
     ) -> UpdateReport:
-        """Add new, replace changed, skip unchanged releases; swap in a new generation."""
+        """Add new, replace changed (by SHA-256), skip unchanged releases; swap in a new generation.
+
+        Files are hashed before they are parsed, so unchanged ones cost one read; documents are
+        streamed into the Whoosh writer one at a time, so memory does not grow with the corpus.
+        """
         report = UpdateReport()
-        old: dict[str, Any] = {}
-        if not rebuild and self.exists():
-            old = self.manifest().get("documents", {})
-        docs: dict[str, dict[str, Any]] = {} if rebuild else dict(old)
-        to_add: list[Document] = []
+        fresh = rebuild or not self.exists()
+        old: dict[str, Any] = {} if fresh else self.manifest().get("documents", {})
+        docs: dict[str, dict[str, Any]] = dict(old)
+        gen = _Generation(self, fresh=True) if fresh else None
         seen: dict[str, Path] = {}
-        for i, src in enumerate(sources):
+        try:
+            for i, src in enumerate(sources):
+                if progress:
+                    progress(i, len(sources))
+                if src.doc in seen:
+                    warn(f"{src.path}: same document name as {seen[src.doc]}, skipped")
+                    report.failed.append(str(src.path))
+                    continue
+                seen[src.doc] = src.path
+                try:
+                    data = read_bytes(src.path)
+                    digest = content_hash(data)
+                    prior = old.get(src.doc)
+                    if prior and prior.get("sha256") == digest:
+                        report.unchanged.append(src.doc)
+                        continue
+                    doc, note = parse_bytes(src, data)
+                except SourceError as e:
+                    warn(str(e))
+                    report.failed.append(str(src.path))
+                    continue
+                if note:
+                    warn(f"{src.path}: {note}")
+                if gen is None:
+                    gen = _Generation(self, fresh=False)
+                if prior:
+                    gen.delete(src.doc)
+                gen.add(doc)
+                (report.changed if prior else report.added).append(src.doc)
+                docs[src.doc] = _doc_entry(src, doc, digest)
             if progress:
-                progress(i, len(sources))
-            if src.doc in seen:
-                warn(f"{src.path}: same document name as {seen[src.doc]}, skipped")
-                report.failed.append(str(src.path))
-                continue
-            seen[src.doc] = src.path
-            try:
-                doc, digest, note = load(src)
-            except SourceError as e:
-                warn(str(e))
-                report.failed.append(str(src.path))
-                continue
-            if note:
-                warn(f"{src.path}: {note}")
-            prior = old.get(src.doc)
-            if prior and prior.get("sha256") == digest:
-                report.unchanged.append(src.doc)
-                continue
-            (report.changed if prior else report.added).append(src.doc)
-            to_add.append(doc)
-            docs[src.doc] = {
-                "sha256": digest,
-                "path": str(src.path.resolve()),
-                "title": doc.title,
-                "date": doc.date,
-                "body": doc.body,
-                "symbol": doc.symbol,
-                "paragraphs": sum(p.kind == "paragraph" for p in doc.paragraphs),
-                "unattributed": [f"{doc.doc}#{p.n}" for p in doc.paragraphs if p.unattributed],
-            }
-        if progress:
-            progress(len(sources), len(sources))
-        if prune:
-            for name, info in list(docs.items()):
-                if name not in seen and not Path(info.get("path", "")).exists():
-                    report.removed.append(name)
-                    del docs[name]
-        report.paragraphs = sum(int(d.get("paragraphs", 0)) for d in docs.values())
-        report.unattributed = [i for d in docs.values() for i in d.get("unattributed", [])]
-        if not (to_add or report.removed or rebuild or not self.exists()):
-            return report  # nothing changed: keep the current generation
-        self._write_generation(to_add, report.changed + report.removed, docs, fresh=rebuild or not self.exists())
+                progress(len(sources), len(sources))
+            if prune:
+                for name, info in list(docs.items()):
+                    if name not in seen and not Path(info.get("path", "")).exists():
+                        report.removed.append(name)
+                        del docs[name]
+                        if not fresh:
+                            gen = gen or _Generation(self, fresh=False)
+                            gen.delete(name)
+            report.paragraphs = sum(int(d.get("paragraphs", 0)) for d in docs.values())
+            report.unattributed = [i for d in docs.values() for i in d.get("unattributed", [])]
+            if gen is not None and fresh and not report.added and self.exists():
+                gen.abort()  # a rebuild that found nothing to index keeps the index that worked
+            elif gen is not None:
+                gen.commit(docs)
+        except BaseException:
+            if gen is not None:
+                gen.abort()
+            raise
         return report
 
-    def _write_generation(self, add: list[Document], delete: list[str], docs: dict[str, Any], fresh: bool) -> None:
-        from whoosh import index as windex
-
-        self.path.mkdir(parents=True, exist_ok=True)
-        gen = self.path / f"gen-{time.time_ns()}"
-        tmp = self.path / f".building-{gen.name}"
-        current = self.current()
-        try:
-            if fresh or current is None:
-                tmp.mkdir()
-                ix = windex.create_in(str(tmp), make_schema())
-            else:
-                shutil.copytree(current, tmp, ignore=shutil.ignore_patterns(MANIFEST))
-                ix = windex.open_dir(str(tmp))
-            writer = ix.writer(limitmb=128)
-            try:
-                for name in delete:
-                    writer.delete_by_term("doc", name)
-                for doc in add:
-                    for rec in doc.records():
-                        writer.add_document(**document_fields(rec))
-                writer.commit(optimize=True)
-            except BaseException:
-                writer.cancel()
-                raise
-            manifest = {
-                "schema_version": SCHEMA_VERSION,
-                "built_by": f"untrack {__version__}",
-                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "documents": docs,
-            }
-            (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-            _fsync_tree(tmp)
-            os.rename(tmp, gen)
-            link_tmp = self.path / f".current-{gen.name}"
-            os.symlink(gen.name, link_tmp)
-            os.replace(link_tmp, self.path / CURRENT)  # the atomic moment
-            _fsync_dir(self.path)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        self._collect_garbage(keep={gen.name, current.name if current else ""})
+    def status(self) -> dict[str, Any]:
+        """What the index holds and what built it (for `untrack status`)."""
+        manifest = self.manifest()
+        gen = self.current()
+        assert gen is not None
+        size = sum(f.stat().st_size for f in gen.iterdir() if f.is_file())
+        docs = manifest.get("documents", {})
+        speakers = set()
+        for rec in self.records():
+            if rec.get("speaker"):
+                speakers.add(rec["speaker"])
+        return {
+            "index": str(self.path),
+            "documents": len(docs),
+            "paragraphs": sum(int(d.get("paragraphs", 0)) for d in docs.values()),
+            "speakers": len(speakers),
+            "unattributed": sum(len(d.get("unattributed", [])) for d in docs.values()),
+            "size_bytes": size,
+            "schema_version": manifest.get("schema_version"),
+            "built_by": manifest.get("built_by"),
+            "built_at": manifest.get("built_at"),
+        }
 
     def _collect_garbage(self, keep: set[str]) -> None:
         """Remove generations older than the previous one, and leftovers of killed runs."""
@@ -320,6 +310,72 @@ class IndexStore:
                     entry.unlink(missing_ok=True)
                 else:
                     shutil.rmtree(entry, ignore_errors=True)
+
+
+def _doc_entry(src: Source, doc: Document, digest: str) -> dict[str, Any]:
+    """What the manifest remembers of one document."""
+    return {
+        "sha256": digest,
+        "path": str(src.path.resolve()),
+        "title": doc.title,
+        "date": doc.date,
+        "body": doc.body,
+        "symbol": doc.symbol,
+        "paragraphs": sum(p.kind == "paragraph" for p in doc.paragraphs),
+        "unattributed": [f"{doc.doc}#{p.n}" for p in doc.paragraphs if p.unattributed],
+    }
+
+
+class _Generation:
+    """A new generation written beside the live one; `commit` swaps it in atomically."""
+
+    def __init__(self, store: IndexStore, fresh: bool) -> None:
+        from whoosh import index as windex
+
+        self.store = store
+        store.path.mkdir(parents=True, exist_ok=True)
+        self.previous = store.current()
+        self.name = f"gen-{time.time_ns()}"
+        self.tmp = store.path / f".building-{self.name}"
+        if fresh or self.previous is None:
+            self.tmp.mkdir()
+            ix = windex.create_in(str(self.tmp), make_schema())
+        else:
+            shutil.copytree(self.previous, self.tmp, ignore=shutil.ignore_patterns(MANIFEST))
+            ix = windex.open_dir(str(self.tmp))
+        self.writer = ix.writer(limitmb=128)
+
+    def delete(self, doc: str) -> None:
+        self.writer.delete_by_term("doc", doc)
+
+    def add(self, doc: Document) -> None:
+        for rec in doc.records():
+            self.writer.add_document(**document_fields(rec))
+
+    def commit(self, docs: dict[str, Any]) -> None:
+        path = self.store.path
+        self.writer.commit(optimize=True)
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "built_by": f"untrack {__version__}",
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "documents": docs,
+        }
+        (self.tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        _fsync_tree(self.tmp)
+        os.rename(self.tmp, path / self.name)
+        link_tmp = path / f".current-{self.name}"
+        os.symlink(self.name, link_tmp)
+        os.replace(link_tmp, path / CURRENT)  # the atomic moment
+        _fsync_dir(path)
+        self.store._collect_garbage(keep={self.name, self.previous.name if self.previous else ""})
+
+    def abort(self) -> None:
+        try:
+            self.writer.cancel()
+        except Exception:
+            pass  # the folder goes anyway
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def _fsync_dir(path: Path) -> None:

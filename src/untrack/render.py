@@ -11,7 +11,9 @@ import json
 import os
 import re
 import sys
-from typing import IO, Any, Iterable
+import time
+from contextlib import contextmanager
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from rich.console import Console
 from rich.text import Text
@@ -109,6 +111,40 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066
 def to_json(rec: dict[str, Any]) -> str:
     """One JSON line, UTF-8; C1 controls and bidi marks escaped so a terminal shows them inert."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(rec, ensure_ascii=False))
+
+
+class _Progress:
+    """A Rich progress bar on stderr, shown only on a TTY once work has taken over a second."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or (self.bar is None and time.monotonic() - self.started < 1.0):
+            return
+        if self.bar is None:
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(file=sys.stderr), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("indexing", total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None]]:
+    bar = _Progress(enabled)
+    try:
+        yield bar
+    finally:
+        bar.close()
 
 
 def write_jsonl(stream: IO[str], records: Iterable[dict[str, Any]]) -> None:

@@ -23,7 +23,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 SEED_NAME = "000_027ff52e41ff29f7.txt"
 WarnFn = Callable[[str], None]
-MAX_BYTES = 64 * 1024 * 1024
+# Real releases are well under 1 MB; a larger file is not one, and is skipped to bound memory.
+MAX_BYTES = 8 * 1024 * 1024
 
 
 class SourceError(UntrackError):
@@ -93,7 +94,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise SourceError(f"{path}: {size // (1024 * 1024)} MB is too large for a press release, skipped")
+            raise SourceError(f"{path}: {size / 2**20:.0f} MB is too large for a press release, skipped")
         return path.read_bytes()
     except OSError as e:
         raise SourceError(f"{path}: {e.strerror or e}") from None
@@ -133,13 +134,19 @@ def parse_text(doc_id: str, text: str, html: bool = False) -> Document:
     return attribute(build_document(doc_id, blocks))
 
 
-def load(source: Source) -> tuple[Document, str, str | None]:
-    """Read, decode, parse and attribute a release file: (document, sha256, note)."""
-    data = read_bytes(source.path)
+def parse_bytes(source: Source, data: bytes) -> tuple[Document, str | None]:
+    """Decode, parse and attribute a release's bytes: (document, note on the encoding)."""
     text, note = decode(data, source.path)
     if not text.strip():
         raise SourceError(f"{source.path}: empty file, skipped")
     doc = parse_text(source.doc, text, html=source.path.suffix.lower() in HTML_SUFFIXES)
-    if not doc.paragraphs:
+    if not any(p.kind == "paragraph" for p in doc.paragraphs):
         raise SourceError(f"{source.path}: no paragraphs found (not a press release?), skipped")
+    return doc, note
+
+
+def load(source: Source) -> tuple[Document, str, str | None]:
+    """Read, decode, parse and attribute a release file: (document, sha256, note)."""
+    data = read_bytes(source.path)
+    doc, note = parse_bytes(source, data)
     return doc, content_hash(data), note
