@@ -180,8 +180,13 @@ class IndexStore:
 
     # -- writing
     @contextmanager
-    def lock(self, wait: float = 10.0, notify: Callable[[str], None] | None = None) -> Iterator[None]:
-        """Hold the writer lock; wait up to `wait` seconds for another writer."""
+    def lock(self, wait: float | None = None, notify: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the writer lock; wait up to `wait` seconds (default $UNTRACK_LOCK_WAIT, else 10) for another writer."""
+        if wait is None:
+            try:
+                wait = float(os.environ.get("UNTRACK_LOCK_WAIT") or 10)
+            except ValueError:
+                wait = 10.0
         self.path.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
         try:
