@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from untrack.cli import app
 from untrack.errors import UntrackError
-from untrack.index import IndexStore
+from untrack.index import SCHEMA_VERSION, IndexStore
 from untrack.parse import is_boilerplate, is_prose, split_blocks
 from untrack.search import search
 from untrack.sources import Source, bundled_seed, parse_text
@@ -206,7 +206,7 @@ def test_status_reports_and_schema_mismatch_says_rebuild(runner, tmp_path: Path)
     ix = tmp_path / "ix"
     assert runner.invoke(app, ["index", "--index", str(ix)]).exit_code == 0
     info = json.loads(runner.invoke(app, ["status", "--index", str(ix), "--json"]).stdout)
-    assert (info["documents"], info["paragraphs"], info["schema_version"]) == (1, 58, 1)
+    assert (info["documents"], info["paragraphs"], info["schema_version"]) == (1, 58, SCHEMA_VERSION)
     assert info["speakers"] >= 15 and info["size_bytes"] > 0 and info["built_at"]
     manifest = IndexStore(ix).current() / "untrack.json"  # type: ignore[operator]
     data = json.loads(manifest.read_text())

@@ -115,30 +115,79 @@ def search(
     ),
     date_to: Optional[str] = typer.Option(None, "--to", help="Only meetings on or before this date (YYYY[-MM[-DD]])."),
     sort: Sort = typer.Option(Sort.relevance, "--sort", help="Order hits by relevance, date or doc (document order)."),
+    context: int = typer.Option(0, "-C", "--context", help="Show N neighbouring paragraphs around each hit."),
+    literal: bool = typer.Option(False, "--literal", help="Treat the query as plain words (no syntax)."),
+    explain: bool = typer.Option(False, "--explain", help="Print how the query was read, on stderr."),
     json_out: bool = typer.Option(False, "--json", help="JSON Lines on stdout, one object per hit."),
     full: bool = typer.Option(False, "--full", help="Show whole paragraphs, not fragments."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (on a TTY, unless NO_COLOR), always, never."),
+    no_pager: bool = typer.Option(False, "--no-pager", help="Never page long output (it is never paged when piped)."),
 ) -> None:
     """Ranked search; shows each hit's speaker, section, id and highlighted fragment."""
-    from .search import Filters
-    from .search import search as run_search
+    from .search import Filters, search_with_suggestions
+    from .search import explain as explain_query
 
-    if limit < 0:
-        raise UntrackError("--limit must be 0 (all) or more")
+    if limit < 0 or context < 0:
+        raise UntrackError("--limit and --context must be 0 or more")
     store = _store(index)
     _ensure_index(store)
+    text = " ".join(query or [])
     filters = Filters(speaker, section, doc, body, date_from, date_to)
-    hits = run_search(store, " ".join(query or []), limit=limit, filters=filters, sort=sort.value)
+    if explain:
+        for line in explain_query(store, text, filters, literal=literal).splitlines():
+            say(line)
+    outcome = search_with_suggestions(
+        store, text, literal=literal, limit=limit, filters=filters, sort=sort.value, context=context
+    )
+    if outcome.corrected and outcome.correction:
+        say(f"no match for “{text}”; showing results for “{outcome.correction.query}”")
+    elif outcome.correction:
+        say(f"did you mean “{outcome.correction.query}”?")
+    hits = outcome.hits
     if json_out:
         from .render import write_jsonl
 
         write_jsonl(sys.stdout, (h.as_json() for h in hits))
     elif hits:
-        from .render import console, print_hits, want_color
+        from .render import hits_renderables, show, want_color
 
-        print_hits(console(want_color(color.value, sys.stdout)), hits, full=full)
+        show(hits_renderables(hits, full=full), want_color(color.value, sys.stdout), pager=not no_pager)
     sys.stdout.flush()
     raise typer.Exit(0 if hits else 1)
+
+
+@app.command()
+@friendly
+def show(
+    ids: List[str] = typer.Argument(..., help="Paragraph ids (DOC#N), as in --json output."),
+    index: Optional[Path] = IndexOpt,
+    context: int = typer.Option(0, "-C", "--context", help="Also show N neighbouring paragraphs."),
+    json_out: bool = typer.Option(False, "--json", help="JSON Lines, one object per id."),
+    color: Color = typer.Option(Color.auto, "--color"),
+) -> None:
+    """Print paragraphs by id (exit 1 if an id is not in the index)."""
+    from .search import get
+
+    store = _store(index)
+    found = []
+    missing = False
+    for pid in ids:
+        got = get(store, pid, context)
+        if got is None:
+            say(f"no paragraph {pid} in {store.path}")
+            missing = True
+        else:
+            found.append(got)
+    if json_out:
+        from .render import write_jsonl
+
+        write_jsonl(sys.stdout, ({**rec, "context": ctx} if context else rec for rec, ctx in found))
+    else:
+        from .render import record_renderables, want_color
+        from .render import show as show_out
+
+        show_out(record_renderables(found), want_color(color.value, sys.stdout), pager=False)
+    raise typer.Exit(1 if missing or not found else 0)
 
 
 @app.command("index")

@@ -23,15 +23,16 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from . import __version__
 from .errors import UntrackError
 from .model import Document
 from .sources import Source, SourceError, WarnFn, content_hash, discover, parse_bytes, read_bytes
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MANIFEST = "untrack.json"
 CURRENT = "current"
 
@@ -52,21 +53,30 @@ def default_location() -> Path:
 # --------------------------------------------------------------------------- schema
 
 
-def analyzers() -> tuple[Any, Any]:
-    """(text analyzer, name analyzer): stemmed prose, and case/accent-folded names."""
+class Analyzers(NamedTuple):
+    text: Any  # prose for ranking: folded, stop words dropped, stemmed
+    exact: Any  # prose as written (folded only): quoted phrases and spelling suggestions
+    names: Any  # speakers, sections, bodies: folded words
+
+
+@lru_cache(maxsize=1)
+def analyzers() -> Analyzers:
     from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
     from whoosh.support.charset import accent_map
 
     words = RegexTokenizer(r"\w+(?:[.'’]\w+)*")
-    text = words | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
-    names = RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map)
-    return text, names
+    folded = words | LowercaseFilter() | CharsetFilter(accent_map)
+    return Analyzers(
+        text=folded | StopFilter() | StemFilter(),
+        exact=folded,
+        names=RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map),
+    )
 
 
 def make_schema() -> Any:
     from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-    text, names = analyzers()
+    text, exact, names = analyzers()
     return Schema(
         id=ID(stored=True, unique=True),
         doc=ID(stored=True, sortable=True),
@@ -80,6 +90,7 @@ def make_schema() -> Any:
         speaker=TEXT(analyzer=names, phrase=True),
         affiliation=TEXT(analyzer=names, phrase=True),
         text=TEXT(analyzer=text, phrase=True),
+        exact=TEXT(analyzer=exact, phrase=True),
         record=STORED(),
     )
 
@@ -92,6 +103,7 @@ def document_fields(record: dict[str, Any]) -> dict[str, Any]:
         "n": record["n"],
         "kind": record["kind"],
         "text": record["text"],
+        "exact": record["text"],
         "record": record,
     }
     for key in ("date", "symbol", "body", "title", "section", "speaker", "affiliation"):

@@ -7,9 +7,13 @@ sequence in a release prints as the characters it is.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
+import shlex
+import shutil
+import subprocess
 import sys
 import time
 from contextlib import contextmanager
@@ -37,9 +41,10 @@ def want_color(choice: str, stream: IO[str]) -> bool:
     return bool(isatty and isatty())
 
 
-def console(color: bool, stream: IO[str] | None = None, stderr: bool = False) -> Console:
+def console(color: bool, stream: IO[str] | None = None, stderr: bool = False, width: int | None = None) -> Console:
+    """A Console that never interprets markup; wraps to the terminal, or not at all when piped."""
     stream = stream or (sys.stderr if stderr else sys.stdout)
-    tty = bool(getattr(stream, "isatty", lambda: False)())
+    tty = width is not None or bool(getattr(stream, "isatty", lambda: False)())
     return Console(
         file=stream,
         force_terminal=color,
@@ -49,7 +54,7 @@ def console(color: bool, stream: IO[str] | None = None, stderr: bool = False) ->
         markup=False,
         emoji=False,
         soft_wrap=not tty,
-        width=None if tty else 10_000,
+        width=width if width else (None if tty else 10_000),
     )
 
 
@@ -69,11 +74,10 @@ def highlighted(text: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT)
     return out
 
 
-def hit_text(hit: Any, full: bool = False) -> Text:
-    """One search hit: rank, speaker and affiliation, id, section, and the fragment."""
-    rec = hit.record
+def _header(rank: int | None, rec: dict[str, Any]) -> Text:
     head = Text()
-    head.append(f"{hit.rank:>3}. ", style="bold")
+    if rank is not None:
+        head.append(f"{rank:>3}. ", style="bold")
     head.append(safe(rec.get("speaker") or "(no speaker)"), style=SPEAKER if rec.get("speaker") else DIM)
     if rec.get("affiliation") and rec.get("affiliation") != rec.get("speaker"):
         head.append(" — " + safe(rec["affiliation"]), style="cyan")
@@ -83,6 +87,24 @@ def hit_text(hit: Any, full: bool = False) -> Text:
         meta.append("  " + safe(rec["date"]), style=DIM)
     if rec.get("section"):
         meta.append("  § " + safe(rec["section"]), style="italic")
+    return Text("\n").join([head, meta])
+
+
+def _context_line(rec: dict[str, Any]) -> Text:
+    """A neighbouring paragraph, set apart by a bar and dimmed."""
+    line = Text("     │ ", style=DIM)
+    line.append(safe(rec["id"]), style="magenta dim")
+    if rec.get("kind") == "heading":
+        line.append("  § " + safe(rec["text"]), style="italic dim")
+        return line
+    line.append("  " + safe(rec.get("speaker") or "(no speaker)") + ": ", style="cyan dim")
+    line.append(safe(rec["text"]), style=DIM)
+    return line
+
+
+def hit_text(hit: Any, full: bool = False) -> Text:
+    """One search hit: rank, speaker and affiliation, id, section, the fragment, and context."""
+    rec = hit.record
     body = Text("     ")
     if full:
         body.append_text(highlighted(rec["text"], hit.matches))
@@ -93,24 +115,57 @@ def hit_text(hit: Any, full: bool = False) -> Text:
         body.append_text(highlighted(hit.snippet, hit.snippet_matches))
         if start + len(hit.snippet) < len(rec["text"]):
             body.append("…")
-    return Text("\n").join([head, meta, body])
+    parts = [_header(hit.rank, rec)]
+    context = hit.context or []
+    parts += [_context_line(r) for r in context if r["n"] < rec["n"]]
+    parts.append(body)
+    parts += [_context_line(r) for r in context if r["n"] > rec["n"]]
+    return Text("\n").join(parts)
 
 
-def print_hits(con: Console, hits: Iterable[Any], full: bool = False) -> None:
-    first = True
-    for hit in hits:
-        if not first:
+def hits_renderables(hits: Iterable[Any], full: bool = False) -> list[Text]:
+    return [hit_text(h, full) for h in hits]
+
+
+def record_renderables(found: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> list[Text]:
+    """Paragraphs shown by id (`untrack show`), whole, with their neighbours."""
+    out = []
+    for rec, context in found:
+        parts = [_header(None, rec)]
+        parts += [_context_line(r) for r in context if r["n"] < rec["n"]]
+        parts.append(Text("     ") + Text(safe(rec["text"])))
+        parts += [_context_line(r) for r in context if r["n"] > rec["n"]]
+        out.append(Text("\n").join(parts))
+    return out
+
+
+def show(renderables: list[Text], color: bool, pager: bool = True) -> None:
+    """Print to stdout, through $PAGER (default `less -FRX`) when stdout is a TTY and the output
+    is longer than the screen; never page when piped."""
+    tty = sys.stdout.isatty()
+    if not (pager and tty):
+        _print_all(console(color), renderables)
+        return
+    size = shutil.get_terminal_size()
+    buffer = io.StringIO()
+    _print_all(console(color, stream=buffer, width=size.columns), renderables)
+    text = buffer.getvalue()
+    if text.count("\n") < size.lines:
+        sys.stdout.write(text)
+        return
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    try:
+        subprocess.run(shlex.split(os.environ.get("PAGER") or "less"), input=text, text=True, env=env, check=False)
+    except (OSError, ValueError):
+        sys.stdout.write(text)
+
+
+def _print_all(con: Console, renderables: list[Text]) -> None:
+    for i, item in enumerate(renderables):
+        if i:
             con.print()
-        con.print(hit_text(hit, full))
-        first = False
-
-
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def to_json(rec: dict[str, Any]) -> str:
-    """One JSON line, UTF-8; C1 controls and bidi marks escaped so a terminal shows them inert."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(rec, ensure_ascii=False))
+        con.print(item)
 
 
 class _Progress:
@@ -145,6 +200,14 @@ def progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None]]:
         yield bar
     finally:
         bar.close()
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def to_json(rec: dict[str, Any]) -> str:
+    """One JSON line, UTF-8; C1 controls and bidi marks escaped so a terminal shows them inert."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(rec, ensure_ascii=False))
 
 
 def write_jsonl(stream: IO[str], records: Iterable[dict[str, Any]]) -> None:

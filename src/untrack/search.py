@@ -67,6 +67,7 @@ class Hit:
     snippet: str
     snippet_start: int = 0
     snippet_matches: list[tuple[int, int]] = field(default_factory=list)
+    context: list[dict[str, Any]] | None = None  # neighbouring records, in document order
 
     def as_json(self) -> dict[str, Any]:
         out = dict(self.record)
@@ -76,6 +77,8 @@ class Hit:
             snippet=self.snippet,
             matches=[list(m) for m in self.matches],
         )
+        if self.context is not None:
+            out["context"] = self.context
         return out
 
 
@@ -83,8 +86,7 @@ def _phrase(fieldname: str, value: str) -> Any:
     """A case- and accent-insensitive filter: the value's words, in order, in the field."""
     from whoosh.query import NullQuery, Phrase, Term
 
-    _, names = analyzers()
-    words = [t.text for t in names(value)]
+    words = [t.text for t in analyzers().names(value)]
     if not words:
         return NullQuery
     return Term(fieldname, words[0]) if len(words) == 1 else Phrase(fieldname, words)
@@ -113,12 +115,46 @@ def build_filter(filters: Filters) -> Any | None:
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def parse_query(ix: Any, text: str, require_all: bool = False) -> Any:
+def _exact_phrase_plugin() -> Any:
+    """Quoted phrases match the words as written (unstemmed, stop words kept) in `exact`."""
+    from whoosh.qparser.plugins import PhrasePlugin
+
+    class ExactPhraseNode(PhrasePlugin.PhraseNode):
+        def query(self, parser: Any) -> Any:
+            if (getattr(self, "fieldname", None) or parser.fieldname) == "text":
+                self.fieldname = "exact"
+            return super().query(parser)
+
+    class ExactPhraseTagger(PhrasePlugin.PhraseTagger):
+        def create(self, parser: Any, match: Any) -> Any:
+            node = super().create(parser, match)
+            return ExactPhraseNode(node.text, node.textstartchar, node.slop)
+
+    class ExactPhrasePlugin(PhrasePlugin):
+        def taggers(self, parser: Any) -> list[Any]:
+            return [(ExactPhraseTagger(self.expr), 0)]
+
+    return ExactPhrasePlugin()
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def literal_text(text: str) -> str:
+    """The query as plain words: no operators, phrases, fields or wildcards."""
+    return " ".join(w.lower() for w in _WORD.findall(text))
+
+
+def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = False) -> Any:
     """The user's query as a Whoosh query over the weighted fields (plain words OR-ed, or AND-ed)."""
     from whoosh import qparser
 
+    if literal:
+        text = literal_text(text)
     group = qparser.AndGroup if require_all else qparser.OrGroup.factory(OR_FACTOR)
     parser = qparser.MultifieldParser(list(FIELD_WEIGHTS), ix.schema, fieldboosts=FIELD_WEIGHTS, group=group)
+    parser.remove_plugin_class(qparser.PhrasePlugin)
+    parser.add_plugin(_exact_phrase_plugin())
     parser.add_plugin(qparser.FuzzyTermPlugin())
     try:
         return _fields_as_filters(parser.parse(text), _explicit_clauses(ix, text))
@@ -168,8 +204,11 @@ def search(
     filters: Filters | None = None,
     sort: str = "relevance",
     require_all: bool = False,
+    literal: bool = False,
+    context: int = 0,
 ) -> list[Hit]:
-    """Run a query; `limit` None or 0 means every hit; sort by relevance, date or doc order."""
+    """Run a query; `limit` None or 0 means every hit; sort by relevance, date or doc order;
+    `context` neighbouring paragraphs of the same document ride along with each hit."""
     from whoosh import scoring
     from whoosh.query import Every, Term
 
@@ -178,7 +217,7 @@ def search(
     if not query and not filters.any():
         raise QueryError("empty query: give words to search for, or a filter such as --speaker")
     ix = store.open()
-    q = parse_query(ix, query, require_all) if query else Every()
+    q = parse_query(ix, query, require_all, literal) if query else Every()
     with ix.searcher(weighting=scoring.BM25F(B=0.75, K1=1.2)) as s:
         try:
             # Headings are records (for export and scoring) but never hits of their own.
@@ -199,6 +238,9 @@ def search(
                 smatches = [(a - offset, b - offset) for a, b in matches if a >= offset and b <= offset + len(snippet)]
                 score = r.score if isinstance(r.score, (int, float)) else None  # sorted: no relevance score
                 hits.append(Hit(rec, rank, score, matches, snippet, offset, smatches))
+            if context > 0:
+                for hit in hits:
+                    hit.context = neighbours(s, hit.record, context)
         except UntrackError:
             raise
         except Exception as e:
@@ -208,10 +250,12 @@ def search(
 
 @dataclass
 class Highlighter:
-    """What to highlight in paragraph text: single words, and phrases as whole spans."""
+    """What to highlight in paragraph text: query words (by stem) and quoted phrases (as written,
+    highlighted as one span)."""
 
     terms: set[str] = field(default_factory=set)
     phrases: list[tuple[str, ...]] = field(default_factory=list)
+    exact_terms: set[str] = field(default_factory=set)
 
     @classmethod
     def for_query(cls, q: Any, reader: Any) -> Highlighter:
@@ -226,13 +270,16 @@ class Highlighter:
                 walk(node.a)
                 return
             if isinstance(node, Phrase):
-                if node.fieldname == "text":
+                if node.fieldname == "exact":
                     h.phrases.append(tuple(node.words))
                 return
             if node.is_leaf():
                 for fieldname, text in node.existing_terms(reader, expand=True):
+                    word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
                     if fieldname == "text":
-                        h.terms.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+                        h.terms.add(word)
+                    elif fieldname == "exact":
+                        h.exact_terms.add(word)
                 return
             for child in node.children():
                 walk(child)
@@ -242,17 +289,19 @@ class Highlighter:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """[start, end) character spans to highlight; adjacent matched words join up."""
-        if not (self.terms or self.phrases):
-            return []
-        analyzer, _ = analyzers()
-        tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index")]
         raw: list[tuple[int, int]] = []
-        for i, (word, a, b) in enumerate(tokens):
-            if word in self.terms:
-                raw.append((a, b))
-            for ph in self.phrases:
-                if ph and tuple(t[0] for t in tokens[i : i + len(ph)]) == ph:
-                    raw.append((a, tokens[i + len(ph) - 1][2]))
+        an = analyzers()
+        if self.terms:
+            raw += [(t.startchar, t.endchar) for t in an.text(text, chars=True) if t.text in self.terms]
+        if self.phrases or self.exact_terms:
+            tokens = [(t.text, t.startchar, t.endchar) for t in an.exact(text, chars=True)]
+            words = [t[0] for t in tokens]
+            for i, (word, a, b) in enumerate(tokens):
+                if word in self.exact_terms:
+                    raw.append((a, b))
+                for ph in self.phrases:
+                    if ph and tuple(words[i : i + len(ph)]) == ph:
+                        raw.append((a, tokens[i + len(ph) - 1][2]))
         spans: list[tuple[int, int]] = []
         for a, b in sorted(raw):
             if spans and (a <= spans[-1][1] or _GAP.match(text[spans[-1][1] : a])):
@@ -263,11 +312,6 @@ class Highlighter:
 
 
 _GAP = re.compile(r"^[ \t\W]{0,3}$")
-
-
-def match_offsets(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    """Spans of the given analysed words in text (see :class:`Highlighter`)."""
-    return Highlighter(terms=set(terms)).spans(text)
 
 
 def make_snippet(text: str, matches: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> tuple[str, int]:
@@ -293,3 +337,108 @@ def make_snippet(text: str, matches: list[tuple[int, int]], width: int = SNIPPET
         space = text.rfind(" ", start, end)
         end = space if space > start + width // 2 else end
     return text[start:end], start
+
+
+def neighbours(searcher: Any, record: dict[str, Any], radius: int) -> list[dict[str, Any]]:
+    """The records within `radius` paragraphs of `record` in its document (itself excluded)."""
+    from whoosh.query import And, NumericRange, Term
+
+    q = And([Term("doc", record["doc"]), NumericRange("n", record["n"] - radius, record["n"] + radius)])
+    found = [hit["record"] for hit in searcher.search(q, limit=None, sortedby="n")]
+    return [r for r in found if r["n"] != record["n"]]
+
+
+def get(store: IndexStore, pid: str, context: int = 0) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """One paragraph by its id (`<doc>#<n>`) and its neighbours; None if there is no such id."""
+    if "#" not in pid:
+        raise QueryError(f"bad paragraph id {pid!r}: ids look like DOC#N, as in --json output")
+    ix = store.open()
+    with ix.searcher() as s:
+        found = s.document(id=pid)
+        if found is None:
+            return None
+        rec = found["record"]
+        return rec, neighbours(s, rec, context) if context > 0 else []
+
+
+@dataclass
+class Correction:
+    """A spelling suggestion built from the index's own words and speaker names."""
+
+    query: str  # the query with each unknown word replaced
+    words: list[tuple[str, str]]  # (as typed, suggested)
+
+
+_QUERY_WORD = re.compile(r"(?<![\w:])\w[\w'’]*(?![\w:*?~(\[])")
+_OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def suggest(store: IndexStore, query: str) -> Correction | None:
+    """Replace words the index has never seen (in paragraph text or speaker names) by the
+    closest word it has: one edit for short words, two for words of six letters or more."""
+    from .textutil import fold
+
+    ix = store.open()
+    changes: list[tuple[str, str]] = []
+    out = query
+    with ix.reader() as reader:
+        for m in reversed(list(_QUERY_WORD.finditer(query))):
+            typed = m.group(0)
+            word = fold(typed)
+            if typed in _OPERATORS or len(word) < 4 or any(c.isdigit() for c in word):
+                continue
+            if reader.doc_frequency("exact", word) or reader.doc_frequency("speaker", word):
+                continue
+            maxdist = 2 if len(word) >= 6 else 1
+            best: tuple[int, int, str] | None = None
+            for fieldname in ("exact", "speaker"):
+                for cand in reader.terms_within(fieldname, word, maxdist, prefix=1):
+                    cand = cand.decode("utf-8") if isinstance(cand, bytes) else cand
+                    key = (_edit_distance(word, cand), -reader.doc_frequency(fieldname, cand), cand)
+                    if best is None or key < best:
+                        best = key
+            if best is not None:
+                out = out[: m.start()] + best[2] + out[m.end() :]
+                changes.append((typed, best[2]))
+    return Correction(out, list(reversed(changes))) if changes else None
+
+
+def explain(store: IndexStore, query: str, filters: Filters | None = None, literal: bool = False) -> str:
+    """How untrack reads a query: the Whoosh query and the filters, in one line each."""
+    ix = store.open()
+    lines = [f"query: {parse_query(ix, query, literal=literal)!r}" if query.strip() else "query: (every paragraph)"]
+    flt = build_filter(filters or Filters())
+    if flt is not None:
+        lines.append(f"filter: {flt!r}")
+    return "\n".join(lines)
+
+
+@dataclass
+class Outcome:
+    """Hits, plus the spelling correction that was suggested or used to find them."""
+
+    hits: list[Hit]
+    correction: Correction | None = None
+    corrected: bool = False  # the hits are for the corrected query
+
+
+def search_with_suggestions(store: IndexStore, query: str, literal: bool = False, **options: Any) -> Outcome:
+    """Search; when a word is unknown, suggest a spelling, and when the query as typed finds
+    nothing but the corrected one does, return the corrected hits."""
+    hits = search(store, query, literal=literal, **options)
+    correction = suggest(store, literal_text(query) if literal else query) if query.strip() else None
+    if not hits and correction is not None:
+        fixed = search(store, correction.query, literal=literal, **options)
+        if fixed:
+            return Outcome(fixed, correction, corrected=True)
+    return Outcome(hits, correction)

@@ -1,0 +1,134 @@
+"""Issue 4: did-you-mean, exact phrases, context, show, explain, literal, pager."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from untrack.cli import app
+from untrack.render import show
+from untrack.search import Hit
+
+SEED = "000_027ff52e41ff29f7"
+
+
+def jsonl(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_misspelling_finds_the_paragraph_and_names_the_correction(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "footbalers"])
+    assert res.exit_code == 0
+    assert "footballers" in jsonl(res.stdout)[0]["text"]
+    assert "footballers" in res.stderr
+
+
+def test_no_match_as_typed_runs_the_corrected_query_and_says_so(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "Bachelett"])
+    assert res.exit_code == 0
+    assert "showing results for “bachelet”" in res.stderr
+    assert jsonl(res.stdout)[0]["speaker"] == "Michelle Bachelet"
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "trafficing", "--json", "-n", "1"])
+    assert res.exit_code == 0 and "trafficking" in res.stderr
+
+
+def test_nothing_close_exits_1_without_suggestion(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "qwxzzy"])
+    assert res.exit_code == 1 and res.stdout == "" and "did you mean" not in res.stderr
+
+
+def test_quoted_phrase_is_exact_and_highlighted_whole(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "-n", "0", '"mobile courts"'])
+    hits = jsonl(res.stdout)
+    assert [h["n"] for h in hits] == [15]
+    assert [hits[0]["text"][a:b] for a, b in hits[0]["matches"]] == ["mobile courts"]
+    # Unstemmed: the singular is not the plural as written.
+    res = runner.invoke(
+        app, ["search", "--index", str(seed_index), "--json", '"mobile court"', "--speaker", "bachelet"]
+    )
+    assert res.exit_code == 1
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "-n", "3", '"victims of trafficking"'])
+    for h in jsonl(res.stdout):
+        for a, b in h["matches"]:
+            assert h["text"][a:b].lower() == "victims of trafficking"
+
+
+def test_context_carries_neighbours(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "-C", "1", "footballers"])
+    hit = jsonl(res.stdout)[0]
+    assert [c["n"] for c in hit["context"]] == [hit["n"] - 1, hit["n"] + 1]
+    assert all(c["doc"] == hit["doc"] for c in hit["context"])
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "-C", "1", "footballers", "--color", "never"])
+    assert f"│ {SEED}#36" in res.stdout and f"│ {SEED}#38" in res.stdout
+
+
+def test_show_prints_any_id_from_json_output(runner, seed_index: Path) -> None:
+    ids = [
+        h["id"]
+        for h in jsonl(
+            runner.invoke(app, ["search", "--index", str(seed_index), "--json", "-n", "0", "trafficking"]).stdout
+        )
+    ]
+    assert len(ids) > 20
+    for pid in ids:
+        res = runner.invoke(app, ["show", "--index", str(seed_index), "--json", pid])
+        assert res.exit_code == 0 and jsonl(res.stdout)[0]["id"] == pid
+    res = runner.invoke(app, ["show", "--index", str(seed_index), "-C", "2", f"{SEED}#1", "--json"])
+    assert [c["n"] for c in jsonl(res.stdout)[0]["context"]] == [2, 3]
+    res = runner.invoke(app, ["show", "--index", str(seed_index), f"{SEED}#999"])
+    assert res.exit_code == 1 and "no paragraph" in res.stderr
+    res = runner.invoke(app, ["show", "--index", str(seed_index), "nohash"])
+    assert res.exit_code == 2
+
+
+def test_explain_goes_to_stderr(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "--explain", '"trust fund" courts'])
+    assert "Phrase('exact', ['trust', 'fund']" in res.stderr
+    assert "query:" not in res.stdout and res.exit_code == 0
+
+
+def test_literal_ignores_syntax(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "--literal", 'courts AND "mobile ( NOT'])
+    assert res.exit_code == 0
+    assert any(h["n"] == 15 for h in jsonl(res.stdout))
+
+
+def test_filters_and_field_syntax_give_the_same_hits(runner, seed_index: Path) -> None:
+    a = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "-n", "0", "speaker:bachelet courts"])
+    b = runner.invoke(
+        app, ["search", "--index", str(seed_index), "--json", "-n", "0", "--speaker", "bachelet", "courts"]
+    )
+    assert {h["id"] for h in jsonl(a.stdout)} == {h["id"] for h in jsonl(b.stdout)} != set()
+
+
+def test_sort_doc_orders_by_paragraph(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "-n", "0", "--sort", "doc", "fund"])
+    ns = [h["n"] for h in jsonl(res.stdout)]
+    assert ns == sorted(ns) and len(ns) > 3
+
+
+def test_long_output_goes_through_the_pager_only_on_a_tty(monkeypatch, tmp_path: Path) -> None:
+    from rich.text import Text
+
+    paged = tmp_path / "paged.txt"
+    pager = (
+        f"{sys.executable} -c \"import sys,os; open({str(paged)!r},'w').write(os.environ['LESS']+sys.stdin.read())\""
+    )
+    monkeypatch.setenv("PAGER", pager)
+    monkeypatch.delenv("LESS", raising=False)
+    many = [Text(f"line {i}") for i in range(500)]
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    show(many, color=False)
+    assert paged.read_text().startswith("FRX") and "line 499" in paged.read_text()
+    paged.unlink()
+    show(many, color=False, pager=False)
+    assert not paged.exists()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    show(many, color=False)
+    assert not paged.exists()
+
+
+def test_hit_json_without_context_has_no_context_key() -> None:
+    hit = Hit({"id": "d#1", "text": "x"}, 1, 1.0, [], "x")
+    assert "context" not in hit.as_json()
