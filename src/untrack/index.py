@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple
 
 from . import __version__
 from .errors import UntrackError
 from .model import Document
-from .sources import Source, SourceError, WarnFn, content_hash, discover, parse_bytes, read_bytes
+
+if TYPE_CHECKING:  # parsing (and its compiled rule table) is only imported by writers
+    from .sources import Source, WarnFn
 
 SCHEMA_VERSION = 2
 MANIFEST = "untrack.json"
@@ -228,7 +230,7 @@ class IndexStore:
         sources: list[Source],
         rebuild: bool = False,
         prune: bool = False,
-        warn: WarnFn = lambda m: None,
+        warn: WarnFn | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> UpdateReport:
         """Add new, replace changed (by SHA-256), skip unchanged releases; swap in a new generation.
@@ -236,6 +238,10 @@ class IndexStore:
         Files are hashed before they are parsed, so unchanged ones cost one read; documents are
         streamed into the Whoosh writer one at a time, so memory does not grow with the corpus.
         """
+        from .sources import SourceError, content_hash, parse_bytes, read_bytes
+
+        warn = warn or (lambda message: None)
+
         report = UpdateReport()
         fresh = rebuild or not self.exists()
         old: dict[str, Any] = {} if fresh else self.manifest().get("documents", {})
@@ -415,4 +421,6 @@ def _fsync_tree(path: Path) -> None:
 
 
 def find_sources(paths: list[Path], warn: WarnFn) -> list[Source]:
+    from .sources import discover
+
     return list(discover(paths, warn))
