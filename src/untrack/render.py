@@ -19,7 +19,9 @@ import time
 from contextlib import contextmanager
 from typing import IO, Any, Callable, Iterable, Iterator
 
-from rich.console import Console
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from .textutil import terminal_safe
@@ -74,72 +76,84 @@ def highlighted(text: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT)
     return out
 
 
-def _header(rank: int | None, rec: dict[str, Any]) -> Text:
-    head = Text()
-    if rank is not None:
-        head.append(f"{rank:>3}. ", style="bold")
-    head.append(safe(rec.get("speaker") or "(no speaker)"), style=SPEAKER if rec.get("speaker") else DIM)
+INDENT = 5
+
+
+def _indented(text: Text, indent: int = INDENT) -> Padding:
+    """Text whose wrapped lines keep the indent (hits wrap cleanly at any width)."""
+    return Padding(text, (0, 0, 0, indent))
+
+
+def _header(rank: int | None, rec: dict[str, Any]) -> list[Any]:
+    who = Text()
+    who.append(safe(rec.get("speaker") or "(no speaker)"), style=SPEAKER if rec.get("speaker") else DIM)
     if rec.get("affiliation") and rec.get("affiliation") != rec.get("speaker"):
-        head.append(" — " + safe(rec["affiliation"]), style="cyan")
-    meta = Text("     ")
+        who.append(" — " + safe(rec["affiliation"]), style="cyan")
+    if rank is None:
+        head: Any = who
+    else:
+        head = Table.grid(padding=(0, 1))
+        head.add_column(width=INDENT - 1, justify="right", style="bold")
+        head.add_column(ratio=1)
+        head.add_row(f"{rank}.", who)
+    meta = Text()
     meta.append(safe(rec["id"]), style="magenta")
     if rec.get("date"):
         meta.append("  " + safe(rec["date"]), style=DIM)
     if rec.get("section"):
         meta.append("  § " + safe(rec["section"]), style="italic")
-    return Text("\n").join([head, meta])
+    return [head, _indented(meta)]
 
 
-def _context_line(rec: dict[str, Any]) -> Text:
+def _context_line(rec: dict[str, Any]) -> Table:
     """A neighbouring paragraph, set apart by a bar and dimmed."""
-    line = Text("     │ ", style=DIM)
+    line = Text()
     line.append(safe(rec["id"]), style="magenta dim")
     if rec.get("kind") == "heading":
         line.append("  § " + safe(rec["text"]), style="italic dim")
-        return line
-    line.append("  " + safe(rec.get("speaker") or "(no speaker)") + ": ", style="cyan dim")
-    line.append(safe(rec["text"]), style=DIM)
-    return line
+    else:
+        line.append("  " + safe(rec.get("speaker") or "(no speaker)") + ": ", style="cyan dim")
+        line.append(safe(rec["text"]), style=DIM)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=INDENT, justify="right", style=DIM)
+    grid.add_column(ratio=1)
+    grid.add_row("│", line)
+    return grid
 
 
-def hit_text(hit: Any, full: bool = False) -> Text:
+def _with_context(head: list[Any], body: Text, rec: dict[str, Any], context: list[dict[str, Any]]) -> Group:
+    parts = list(head)
+    parts += [_context_line(r) for r in context if r["n"] < rec["n"]]
+    parts.append(_indented(body))
+    parts += [_context_line(r) for r in context if r["n"] > rec["n"]]
+    return Group(*parts)
+
+
+def hit_text(hit: Any, full: bool = False) -> Group:
     """One search hit: rank, speaker and affiliation, id, section, the fragment, and context."""
     rec = hit.record
-    body = Text("     ")
     if full:
-        body.append_text(highlighted(rec["text"], hit.matches))
+        body = highlighted(rec["text"], hit.matches)
     else:
-        start = hit.snippet_start
-        if start > 0:
+        body = Text()
+        if hit.snippet_start > 0:
             body.append("…")
         body.append_text(highlighted(hit.snippet, hit.snippet_matches))
-        if start + len(hit.snippet) < len(rec["text"]):
+        if hit.snippet_start + len(hit.snippet) < len(rec["text"]):
             body.append("…")
-    parts = [_header(hit.rank, rec)]
-    context = hit.context or []
-    parts += [_context_line(r) for r in context if r["n"] < rec["n"]]
-    parts.append(body)
-    parts += [_context_line(r) for r in context if r["n"] > rec["n"]]
-    return Text("\n").join(parts)
+    return _with_context(_header(hit.rank, rec), body, rec, hit.context or [])
 
 
-def hits_renderables(hits: Iterable[Any], full: bool = False) -> list[Text]:
+def hits_renderables(hits: Iterable[Any], full: bool = False) -> list[Any]:
     return [hit_text(h, full) for h in hits]
 
 
-def record_renderables(found: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> list[Text]:
+def record_renderables(found: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> list[Any]:
     """Paragraphs shown by id (`untrack show`), whole, with their neighbours."""
-    out = []
-    for rec, context in found:
-        parts = [_header(None, rec)]
-        parts += [_context_line(r) for r in context if r["n"] < rec["n"]]
-        parts.append(Text("     ") + Text(safe(rec["text"])))
-        parts += [_context_line(r) for r in context if r["n"] > rec["n"]]
-        out.append(Text("\n").join(parts))
-    return out
+    return [_with_context(_header(None, rec), Text(safe(rec["text"])), rec, ctx) for rec, ctx in found]
 
 
-def show(renderables: list[Text], color: bool, pager: bool = True) -> None:
+def show(renderables: list[Any], color: bool, pager: bool = True) -> None:
     """Print to stdout, through $PAGER (default `less -FRX`) when stdout is a TTY and the output
     is longer than the screen; never page when piped."""
     tty = sys.stdout.isatty()
@@ -161,7 +175,7 @@ def show(renderables: list[Text], color: bool, pager: bool = True) -> None:
         sys.stdout.write(text)
 
 
-def _print_all(con: Console, renderables: list[Text]) -> None:
+def _print_all(con: Console, renderables: list[Any]) -> None:
     for i, item in enumerate(renderables):
         if i:
             con.print()
