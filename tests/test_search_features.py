@@ -84,7 +84,7 @@ def test_show_prints_any_id_from_json_output(runner, seed_index: Path) -> None:
 
 def test_explain_goes_to_stderr(runner, seed_index: Path) -> None:
     res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "--explain", '"trust fund" courts'])
-    assert "Phrase('exact', ['trust', 'fund']" in res.stderr
+    assert "VerifiedPhrase(" in res.stderr and "as written: 'trust fund'" in res.stderr
     assert "query:" not in res.stdout and res.exit_code == 0
 
 

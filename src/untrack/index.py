@@ -18,8 +18,10 @@ import errno
 import fcntl
 import json
 import os
+import re
 import shutil
 import time
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -34,8 +36,10 @@ from .model import Document
 if TYPE_CHECKING:  # parsing (and its compiled rule table) is only imported by writers
     from .sources import Source, WarnFn
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MANIFEST = "untrack.json"
+VOCABULARY = "vocabulary.tsv"  # every word as written (folded), with its paragraph count: for spelling
+_WORDS = re.compile(r"\w+(?:[.'’]\w+)*")
 CURRENT = "current"
 
 
@@ -57,7 +61,7 @@ def default_location() -> Path:
 
 class Analyzers(NamedTuple):
     text: Any  # prose for ranking: folded, stop words dropped, stemmed
-    exact: Any  # prose as written (folded only): quoted phrases and spelling suggestions
+    exact: Any  # prose as written (folded only): to confirm quoted phrases
     names: Any  # speakers, sections, bodies: folded words
 
 
@@ -75,10 +79,46 @@ def analyzers() -> Analyzers:
     )
 
 
+@lru_cache(maxsize=1)
+def _repeated_text_class() -> Any:
+    from whoosh.fields import TEXT
+
+    class RepeatedText(TEXT):  # type: ignore[misc]
+        """A text field whose values repeat over many paragraphs (title, body, section,
+        speaker, affiliation): each distinct value is analysed once per writer, not once per
+        paragraph. The cache is never pickled into the index."""
+
+        def index(self, value: Any, **kwargs: Any) -> Any:
+            cache = self.__dict__.setdefault("_cache", {})
+            key = (value, tuple(sorted(kwargs.items())))
+            if key not in cache:
+                if len(cache) > 4096:
+                    cache.clear()
+                cache[key] = list(super().index(value, **kwargs))
+            return iter(cache[key])
+
+        def __getstate__(self) -> dict[str, Any]:
+            state = dict(self.__dict__)
+            state.pop("_cache", None)
+            return state
+
+    RepeatedText.__module__ = __name__
+    RepeatedText.__qualname__ = "RepeatedText"
+    return RepeatedText
+
+
+def __getattr__(name: str) -> Any:
+    # Indexes pickle their schema; the field class is made lazily (it subclasses Whoosh's TEXT).
+    if name == "RepeatedText":
+        return _repeated_text_class()
+    raise AttributeError(name)
+
+
 def make_schema() -> Any:
     from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-    text, exact, names = analyzers()
+    text, _, names = analyzers()
+    repeated = _repeated_text_class()
     return Schema(
         id=ID(stored=True, unique=True),
         doc=ID(stored=True, sortable=True),
@@ -86,13 +126,12 @@ def make_schema() -> Any:
         kind=ID(stored=True),
         date=ID(stored=True, sortable=True),
         symbol=ID(stored=True),
-        body=TEXT(analyzer=names),
-        title=TEXT(analyzer=text),
-        section=TEXT(analyzer=names, phrase=True),
-        speaker=TEXT(analyzer=names, phrase=True),
-        affiliation=TEXT(analyzer=names, phrase=True),
+        title=repeated(analyzer=names, phrase=False),
+        body=repeated(analyzer=names),
+        section=repeated(analyzer=names, phrase=True),
+        speaker=repeated(analyzer=names, phrase=True),
+        affiliation=repeated(analyzer=names, phrase=True),
         text=TEXT(analyzer=text, phrase=True),
-        exact=TEXT(analyzer=exact, phrase=True),
         record=STORED(),
     )
 
@@ -105,10 +144,9 @@ def document_fields(record: dict[str, Any]) -> dict[str, Any]:
         "n": record["n"],
         "kind": record["kind"],
         "text": record["text"],
-        "exact": record["text"],
         "record": record,
     }
-    for key in ("date", "symbol", "body", "title", "section", "speaker", "affiliation"):
+    for key in ("date", "symbol", "title", "body", "section", "speaker", "affiliation"):
         if record.get(key):
             fields[key] = record[key]
     return fields
@@ -364,9 +402,10 @@ class _Generation:
             self.tmp.mkdir()
             ix = windex.create_in(str(self.tmp), make_schema())
         else:
-            shutil.copytree(self.previous, self.tmp, ignore=shutil.ignore_patterns(MANIFEST))
+            shutil.copytree(self.previous, self.tmp, ignore=shutil.ignore_patterns(MANIFEST, VOCABULARY))
             ix = windex.open_dir(str(self.tmp))
         self.writer = ix.writer(limitmb=128)
+        self.vocabulary: Counter[str] = Counter() if fresh or self.previous is None else read_vocabulary(self.previous)
 
     def delete(self, doc: str) -> None:
         self.writer.delete_by_term("doc", doc)
@@ -374,6 +413,7 @@ class _Generation:
     def add(self, doc: Document) -> None:
         for rec in doc.records():
             self.writer.add_document(**document_fields(rec))
+            self.vocabulary.update(set(_WORDS.findall(rec["text"].lower())))
 
     def commit(self, docs: dict[str, Any]) -> None:
         path = self.store.path
@@ -385,6 +425,7 @@ class _Generation:
             "documents": docs,
         }
         (self.tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        write_vocabulary(self.tmp, self.vocabulary)
         _fsync_tree(self.tmp)
         os.rename(self.tmp, path / self.name)
         link_tmp = path / f".current-{self.name}"
@@ -399,6 +440,29 @@ class _Generation:
         except Exception:
             pass  # the folder goes anyway
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def write_vocabulary(gen: Path, counts: Counter[str]) -> None:
+    from .textutil import fold
+
+    folded: Counter[str] = Counter()
+    for word, n in counts.items():
+        folded[fold(word)] += n
+    lines = (f"{w}\t{n}\n" for w, n in sorted(folded.items()))
+    (gen / VOCABULARY).write_text("".join(lines), encoding="utf-8")
+
+
+def read_vocabulary(gen: Path) -> Counter[str]:
+    """The generation's words (folded, as written) with the number of paragraphs holding each."""
+    counts: Counter[str] = Counter()
+    try:
+        with open(gen / VOCABULARY, encoding="utf-8") as f:
+            for line in f:
+                word, _, n = line.rstrip("\n").partition("\t")
+                counts[word] = int(n or 0)
+    except (OSError, ValueError):
+        pass
+    return counts
 
 
 def _fsync_dir(path: Path) -> None:

@@ -9,8 +9,9 @@ to the full name and an affiliation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .textutil import fold, hyphens
 
@@ -30,10 +31,10 @@ class Person:
 
     name: str
     affiliation: str | None = None
+    tokens: list[str] = field(default_factory=list)
 
-    @property
-    def tokens(self) -> list[str]:
-        return name_tokens(self.name)
+    def __post_init__(self) -> None:
+        self.tokens = name_tokens(self.name)
 
 
 def titlecase_name(name: str) -> str:
@@ -72,9 +73,14 @@ def titlecase_name(name: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in re.split(r"[\s.]+", fold(hyphens(name)).replace("’", "'")) if t)
+
+
 def name_tokens(name: str) -> list[str]:
     """Folded name tokens: 'Nassir Abdulaziz Al-Nasser' → ['nassir', 'abdulaziz', 'al-nasser']."""
-    return [t for t in re.split(r"[\s.]+", fold(hyphens(name)).replace("’", "'")) if t]
+    return list(_name_tokens(name))
 
 
 class Roster:

@@ -115,15 +115,69 @@ def build_filter(filters: Filters) -> Any | None:
     return parts[0] if len(parts) == 1 else And(parts)
 
 
+def _verified_phrase_class() -> Any:
+    from whoosh.matching.wrappers import FilterMatcher
+    from whoosh.query.wrappers import WrappingQuery
+
+    class VerifiedPhrase(WrappingQuery):
+        """A phrase that must appear as written. The stemmed phrase's positions find the
+        candidates; the stored paragraph text confirms the words, unstemmed, stop words kept."""
+
+        def __init__(self, child: Any, words: tuple[str, ...]) -> None:
+            super().__init__(child)
+            self.words = tuple(words)
+            self.boost = child.boost
+
+        def __repr__(self) -> str:
+            return f"VerifiedPhrase({self.child!r}, as written: {' '.join(self.words)!r})"
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, VerifiedPhrase) and (self.child, self.words) == (other.child, other.words)
+
+        def __hash__(self) -> int:
+            return hash((self.child, self.words))
+
+        def _rewrap(self, child: Any) -> Any:
+            return self.__class__(child, self.words)
+
+        def matcher(self, searcher: Any, context: Any = None) -> Any:
+            m = self.child.matcher(searcher, context)
+            if not m.is_active():
+                return m
+            probe, confirmed = self.child.matcher(searcher, context), set()  # span matchers cannot copy()
+            while probe.is_active():
+                docnum = probe.id()
+                if phrase_spans(searcher.stored_fields(docnum)["record"]["text"], self.words):
+                    confirmed.add(docnum)
+                probe.next()
+            return FilterMatcher(m, confirmed)
+
+    return VerifiedPhrase
+
+
+def phrase_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the words occur in text, in order, as written (case and accents aside)."""
+    if not words:
+        return []
+    tokens = [(t.text, t.startchar, t.endchar) for t in analyzers().exact(text, chars=True)]
+    seq = [t[0] for t in tokens]
+    n = len(words)
+    return [(tokens[i][1], tokens[i + n - 1][2]) for i in range(len(seq) - n + 1) if tuple(seq[i : i + n]) == words]
+
+
 def _exact_phrase_plugin() -> Any:
-    """Quoted phrases match the words as written (unstemmed, stop words kept) in `exact`."""
+    """Quoted phrases in paragraph text match the words as written (see VerifiedPhrase)."""
     from whoosh.qparser.plugins import PhrasePlugin
+
+    verified = _verified_phrase_class()
 
     class ExactPhraseNode(PhrasePlugin.PhraseNode):
         def query(self, parser: Any) -> Any:
-            if (getattr(self, "fieldname", None) or parser.fieldname) == "text":
-                self.fieldname = "exact"
-            return super().query(parser)
+            q = super().query(parser)
+            if (getattr(self, "fieldname", None) or parser.fieldname) != "text":
+                return q
+            words = tuple(t.text for t in analyzers().exact(self.text))
+            return verified(q, words) if len(words) > 1 else q
 
     class ExactPhraseTagger(PhrasePlugin.PhraseTagger):
         def create(self, parser: Any, match: Any) -> Any:
@@ -255,7 +309,6 @@ class Highlighter:
 
     terms: set[str] = field(default_factory=set)
     phrases: list[tuple[str, ...]] = field(default_factory=list)
-    exact_terms: set[str] = field(default_factory=set)
 
     @classmethod
     def for_query(cls, q: Any, reader: Any) -> Highlighter:
@@ -269,17 +322,17 @@ class Highlighter:
             if isinstance(node, AndNot):
                 walk(node.a)
                 return
+            if type(node).__name__ == "VerifiedPhrase":
+                h.phrases.append(node.words)
+                return
             if isinstance(node, Phrase):
-                if node.fieldname == "exact":
-                    h.phrases.append(tuple(node.words))
+                if node.fieldname == "text":
+                    h.terms.update(node.words)
                 return
             if node.is_leaf():
                 for fieldname, text in node.existing_terms(reader, expand=True):
-                    word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
                     if fieldname == "text":
-                        h.terms.add(word)
-                    elif fieldname == "exact":
-                        h.exact_terms.add(word)
+                        h.terms.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
                 return
             for child in node.children():
                 walk(child)
@@ -293,15 +346,8 @@ class Highlighter:
         an = analyzers()
         if self.terms:
             raw += [(t.startchar, t.endchar) for t in an.text(text, chars=True) if t.text in self.terms]
-        if self.phrases or self.exact_terms:
-            tokens = [(t.text, t.startchar, t.endchar) for t in an.exact(text, chars=True)]
-            words = [t[0] for t in tokens]
-            for i, (word, a, b) in enumerate(tokens):
-                if word in self.exact_terms:
-                    raw.append((a, b))
-                for ph in self.phrases:
-                    if ph and tuple(words[i : i + len(ph)]) == ph:
-                        raw.append((a, tokens[i + len(ph) - 1][2]))
+        for ph in self.phrases:
+            raw += phrase_spans(text, ph)
         spans: list[tuple[int, int]] = []
         for a, b in sorted(raw):
             if spans and (a <= spans[-1][1] or _GAP.match(text[spans[-1][1] : a])):
@@ -386,30 +432,38 @@ def _edit_distance(a: str, b: str) -> int:
 def suggest(store: IndexStore, query: str) -> Correction | None:
     """Replace words the index has never seen (in paragraph text or speaker names) by the
     closest word it has: one edit for short words, two for words of six letters or more."""
+    from .index import read_vocabulary
     from .textutil import fold
 
+    words = [m for m in _QUERY_WORD.finditer(query) if m.group(0) not in _OPERATORS]
+    words = [m for m in words if len(m.group(0)) >= 4 and not any(c.isdigit() for c in m.group(0))]
+    if not words:
+        return None
     ix = store.open()
+    gen = store.current()
+    assert gen is not None
+    vocabulary = read_vocabulary(gen)
+    with ix.reader() as reader:
+        for name in reader.lexicon("speaker"):
+            name = name.decode("utf-8") if isinstance(name, bytes) else name
+            vocabulary[name] += reader.doc_frequency("speaker", name)
     changes: list[tuple[str, str]] = []
     out = query
-    with ix.reader() as reader:
-        for m in reversed(list(_QUERY_WORD.finditer(query))):
-            typed = m.group(0)
-            word = fold(typed)
-            if typed in _OPERATORS or len(word) < 4 or any(c.isdigit() for c in word):
+    for m in reversed(words):
+        typed, word = m.group(0), fold(m.group(0))
+        if word in vocabulary:
+            continue
+        maxdist = 2 if len(word) >= 6 else 1
+        best: tuple[int, int, str] | None = None
+        for cand, count in vocabulary.items():
+            if cand[:1] != word[:1] or abs(len(cand) - len(word)) > maxdist:
                 continue
-            if reader.doc_frequency("exact", word) or reader.doc_frequency("speaker", word):
-                continue
-            maxdist = 2 if len(word) >= 6 else 1
-            best: tuple[int, int, str] | None = None
-            for fieldname in ("exact", "speaker"):
-                for cand in reader.terms_within(fieldname, word, maxdist, prefix=1):
-                    cand = cand.decode("utf-8") if isinstance(cand, bytes) else cand
-                    key = (_edit_distance(word, cand), -reader.doc_frequency(fieldname, cand), cand)
-                    if best is None or key < best:
-                        best = key
-            if best is not None:
-                out = out[: m.start()] + best[2] + out[m.end() :]
-                changes.append((typed, best[2]))
+            dist = _edit_distance(word, cand)
+            if dist <= maxdist and (best is None or (dist, -count, cand) < best):
+                best = (dist, -count, cand)
+        if best is not None:
+            out = out[: m.start()] + best[2] + out[m.end() :]
+            changes.append((typed, best[2]))
     return Correction(out, list(reversed(changes))) if changes else None
 
 
