@@ -83,7 +83,7 @@ def analyzers() -> Analyzers:
 def _repeated_text_class() -> Any:
     from whoosh.fields import TEXT
 
-    class RepeatedText(TEXT):  # type: ignore[misc]
+    class RepeatedText(TEXT):
         """A text field whose values repeat over many paragraphs (title, body, section,
         speaker, affiliation): each distinct value is analysed once per writer, not once per
         paragraph. The cache is never pickled into the index."""
