@@ -276,7 +276,7 @@ class IndexStore:
         Files are hashed before they are parsed, so unchanged ones cost one read; documents are
         streamed into the Whoosh writer one at a time, so memory does not grow with the corpus.
         """
-        from .sources import SourceError, content_hash, parse_bytes, read_bytes
+        from .sources import SourceError, content_hash, parse_many, read_bytes
 
         warn = warn or (lambda message: None)
 
@@ -284,40 +284,47 @@ class IndexStore:
         fresh = rebuild or not self.exists()
         old: dict[str, Any] = {} if fresh else self.manifest().get("documents", {})
         docs: dict[str, dict[str, Any]] = dict(old)
-        gen = _Generation(self, fresh=True) if fresh else None
         seen: dict[str, Path] = {}
+        # 1. Hash every file; only new or changed ones are parsed.
+        todo: list[tuple[Source, str]] = []
+        for src in sources:
+            if src.doc in seen:
+                warn(f"{src.path}: same document name as {seen[src.doc]}, skipped")
+                report.failed.append(str(src.path))
+                continue
+            seen[src.doc] = src.path
+            try:
+                digest = content_hash(read_bytes(src.path))
+            except SourceError as e:
+                warn(str(e))
+                report.failed.append(str(src.path))
+                continue
+            if old.get(src.doc, {}).get("sha256") == digest:
+                report.unchanged.append(src.doc)
+            else:
+                todo.append((src, digest))
+        # 2. Parse (in worker processes when there are many) and stream into a new generation.
+        gen = _Generation(self, fresh=True) if fresh else None
         try:
-            for i, src in enumerate(sources):
+            for i, (src, result) in enumerate(parse_many([s for s, _ in todo])):
                 if progress:
-                    progress(i, len(sources))
-                if src.doc in seen:
-                    warn(f"{src.path}: same document name as {seen[src.doc]}, skipped")
+                    progress(i, len(todo))
+                if isinstance(result, SourceError):
+                    warn(str(result))
                     report.failed.append(str(src.path))
                     continue
-                seen[src.doc] = src.path
-                try:
-                    data = read_bytes(src.path)
-                    digest = content_hash(data)
-                    prior = old.get(src.doc)
-                    if prior and prior.get("sha256") == digest:
-                        report.unchanged.append(src.doc)
-                        continue
-                    doc, note = parse_bytes(src, data)
-                except SourceError as e:
-                    warn(str(e))
-                    report.failed.append(str(src.path))
-                    continue
+                doc, note = result
                 if note:
                     warn(f"{src.path}: {note}")
-                if gen is None:
-                    gen = _Generation(self, fresh=False)
+                gen = gen or _Generation(self, fresh=False)
+                prior = old.get(src.doc)
                 if prior:
                     gen.delete(src.doc)
                 gen.add(doc)
                 (report.changed if prior else report.added).append(src.doc)
-                docs[src.doc] = _doc_entry(src, doc, digest)
+                docs[src.doc] = _doc_entry(src, doc, todo[i][1])
             if progress:
-                progress(len(sources), len(sources))
+                progress(len(todo), len(todo))
             if prune:
                 for name, info in list(docs.items()):
                     if name not in seen and not Path(info.get("path", "")).exists():

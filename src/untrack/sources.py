@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from .attribute import attribute
 from .errors import UntrackError
@@ -150,3 +150,61 @@ def load(source: Source) -> tuple[Document, str, str | None]:
     data = read_bytes(source.path)
     doc, note = parse_bytes(source, data)
     return doc, content_hash(data), note
+
+
+def _parse_file(source: Source) -> tuple[Document, str | None] | SourceError:
+    """Worker: read and parse one file (errors are returned, not raised, to keep order)."""
+    try:
+        return parse_bytes(source, read_bytes(source.path))
+    except SourceError as e:
+        return e
+
+
+def _die_with_parent() -> None:
+    """Worker initializer: ask Linux to kill this process when its parent dies (kill -9 included)."""
+    import ctypes
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: workers still exit when their parent's pipe closes
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN = 8
+
+
+def parse_many(sources: list[Source], workers: int | None = None) -> Iterator[tuple[Source, Any]]:
+    """Parse files in order, in worker processes when there are many and more than one core:
+    the caller indexes one release while the next ones are parsed. At most a few parsed
+    documents wait at a time, so memory stays bounded."""
+    cores = os.cpu_count() or 1
+    workers = workers if workers is not None else max(1, min(4, cores - 1))
+    if len(sources) < PARALLEL_MIN or cores < 2:
+        for src in sources:
+            yield src, _parse_file(src)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    window: deque[tuple[Source, Future[Any]]] = deque()
+    pending = iter(sources)
+    # "spawn": workers inherit no open files (the index's writer lock above all), and they are
+    # told to die with their parent, so a killed index run leaves no process holding anything.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent) as pool:
+        try:
+            for src in pending:
+                window.append((src, pool.submit(_parse_file, src)))
+                if len(window) >= 4 * workers:
+                    done, fut = window.popleft()
+                    yield done, fut.result()
+            while window:
+                done, fut = window.popleft()
+                yield done, fut.result()
+        finally:
+            for _, fut in window:
+                fut.cancel()
