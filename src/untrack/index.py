@@ -36,7 +36,7 @@ from .model import Document
 if TYPE_CHECKING:  # parsing (and its compiled rule table) is only imported by writers
     from .sources import Source, WarnFn
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MANIFEST = "untrack.json"
 VOCABULARY = "vocabulary.tsv"  # every word as written (folded), with its paragraph count: for spelling
 _WORDS = re.compile(r"\w+(?:[.'’]\w+)*")
@@ -67,16 +67,39 @@ class Analyzers(NamedTuple):
 
 @lru_cache(maxsize=1)
 def analyzers() -> Analyzers:
+    """Words are folded (case, accents); prose also loses stop words, has irregular forms
+    regularised ('children' → 'child') and is stemmed with Porter2 (Snowball English)."""
     from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
     from whoosh.support.charset import accent_map
+
+    from .lexicon import STOP_WORDS
 
     words = RegexTokenizer(r"\w+(?:[.'’]\w+)*")
     folded = words | LowercaseFilter() | CharsetFilter(accent_map)
     return Analyzers(
-        text=folded | StopFilter() | StemFilter(),
+        text=folded | StopFilter(stoplist=STOP_WORDS) | _irregular_filter_class()() | StemFilter(lang="en"),
         exact=folded,
-        names=RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map),
+        names=RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter(stoplist=STOP_WORDS),
     )
+
+
+@lru_cache(maxsize=1)
+def _irregular_filter_class() -> Any:
+    from whoosh.analysis import Filter
+
+    from .lexicon import IRREGULAR
+
+    class IrregularForms(Filter):
+        """'children' → 'child', 'gave' → 'give': irregular forms join their regular family."""
+
+        def __call__(self, tokens: Any) -> Any:
+            for t in tokens:
+                t.text = IRREGULAR.get(t.text, t.text)
+                yield t
+
+    IrregularForms.__module__ = __name__
+    IrregularForms.__qualname__ = "IrregularForms"
+    return IrregularForms
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +134,8 @@ def __getattr__(name: str) -> Any:
     # Indexes pickle their schema; the field class is made lazily (it subclasses Whoosh's TEXT).
     if name == "RepeatedText":
         return _repeated_text_class()
+    if name == "IrregularForms":
+        return _irregular_filter_class()
     raise AttributeError(name)
 
 
