@@ -117,3 +117,71 @@ def test_ambiguous_spelling_is_not_linked() -> None:
     # "Hong" is as close to "Jong" as to "Kong": keep the name as written.
     assert recs[1]["speaker"] == "Hong"
     assert recs[1]["affiliation"] is None
+
+
+def test_a_paragraph_between_a_speaker_and_a_pronoun_cue_continues_the_speaker() -> None:
+    recs = records_of(
+        body(
+            "Khaled Khiari, Assistant Secretary-General for the Middle East, told the Council that attacks had"
+            " escalated overnight." + LONG,
+            "Authorities are also reporting separate overnight drone attacks in several regions of the country.",
+            "“As the war continues, we will see more civilians killed and injured,” he warned.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Khaled Khiari"] * 3
+
+
+def test_an_unnamed_official_is_named_by_the_next_paragraph_or_the_roster() -> None:
+    recs = records_of(
+        body(
+            "A senior United Nations official today condemned all attacks on cities and villages in the region.",
+            "Khaled Khiari, Assistant Secretary-General for the Middle East, told the Council that attacks had"
+            " escalated." + LONG,
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Khaled Khiari", "Khaled Khiari"]
+    recs = records_of(
+        body(
+            "The panel featured presentations by: Rashida Manjoo, Special Rapporteur on violence against women;"
+            " and Bob Kong, Chief, Org Two.",
+            "Protecting women was the responsibility of the State, the Special Rapporteur on violence against"
+            " women told the Commission today." + LONG,
+        )
+    )
+    assert recs[1]["speaker"] == "Rashida Manjoo"
+
+
+def test_the_agent_of_a_passive_verb_speaks_only_with_a_pronoun_cue() -> None:
+    recs = records_of(
+        body(
+            "Amid spirited debate, the Committee approved a draft resolution, following the defeat of two"
+            " amendments proposed by Nigeria’s delegate on behalf of a group of countries.",
+            "The draft resolution on crimes against humanity, introduced by Singapore’s representative, took most"
+            " of the debate. Pointing out that consensus was elusive, he said talks would continue.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == [None, "Singapore"]
+
+
+def test_a_surname_that_is_also_a_title_and_a_person_named_with_a_country() -> None:
+    recs = records_of(
+        body(
+            "Opening its session today, the Council elected, by acclamation, Inga Rhonda King (Saint Vincent and"
+            " the Grenadines) as its new President and adopted its provisional agenda.",
+            "Delivering her first remarks as President, Ms. King said that her main priorities were clear." + LONG,
+            "“We have heard calls for diplomacy,” said Mr. Lajčák. The debate had been long and productive.",
+        )
+    )
+    assert recs[0]["speaker"] is None  # an election, not a statement
+    assert recs[1]["speaker"] == "Inga Rhonda King" and recs[1]["affiliation"] == "Saint Vincent and the Grenadines"
+    assert recs[2]["speaker"] == "Lajčák"
+
+
+def test_petitioner_and_organization_named_before_its_acronym() -> None:
+    recs = records_of(
+        body(
+            "The petitioner from New Caledonia's Front de libération nationale kanak socialiste (FLNKS) said"
+            " that the accord had to be respected." + LONG
+        )
+    )
+    assert "FLNKS" in recs[0]["speaker"]

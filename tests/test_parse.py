@@ -72,3 +72,30 @@ def test_title_broken_across_blocks_is_joined() -> None:
     assert doc.title == "Council Extends Mission in the Region for Another Year, Unanimously"
     assert doc.symbol == "SC/99999" and doc.body == "Security Council" and doc.date == "2020-05-12"
     assert len(doc.paragraphs) == 1
+
+
+def test_header_furniture_meeting_lines_and_glued_symbols() -> None:
+    text = (
+        "In progress at UNHQ\n\nSkip to main content\n\nFifty-eighth Session, 4th & 5th Meetings (AM & PM)\n\n"
+        "10 October 2008\nGeneral AssemblyGA/SPD/400\n\nFourth Committee\n\n"
+        "DELEGATES URGE MOMENTUM IN NEGOTIATIONS,\n\nAS FOURTH COMMITTEE CONCLUDES DEBATE\n\n"
+        "Morocco Proffers Autonomy Proposal as ‘Real Opportunity’ to End Deadlock;\n\n"
+        "The Fourth Committee concluded its general debate on decolonization issues today as delegates called"
+        " for the momentum created by the negotiation process to be preserved.\n"
+    )
+    doc = build_document("t", split_blocks(text))
+    assert doc.title == "DELEGATES URGE MOMENTUM IN NEGOTIATIONS, AS FOURTH COMMITTEE CONCLUDES DEBATE"
+    assert doc.meeting == ["Fifty-eighth Session, 4th & 5th Meetings (AM & PM)"]
+    assert (doc.symbol, doc.body, doc.date) == ("GA/SPD/400", "Fourth Committee", "2008-10-10")
+    assert doc.subtitles == ["Morocco Proffers Autonomy Proposal as ‘Real Opportunity’ to End Deadlock;"]
+    assert [p.text[:20] for p in doc.paragraphs] == ["The Fourth Committee"]
+
+
+def test_body_comes_from_header_lines_not_from_headlines() -> None:
+    text = (
+        "Seventy-eighth Session,\n45th Meeting (AM)\nGA/12570\n\n"
+        "General Assembly Takes Up Draft Texts from Fourth and Sixth Committees\n\n"
+        "The General Assembly today adopted several draft resolutions recommended by its Main Committees,"
+        " by recorded votes and without a vote.\n"
+    )
+    assert build_document("t", split_blocks(text)).body == "General Assembly"

@@ -13,7 +13,17 @@ import re
 from dataclasses import dataclass
 
 from .model import Document, Paragraph
-from .patterns import CONTINUATION, INTRO_CLAUSE, NOT_NAMES, ROLE_WORDS, RULES, STATEMENT, Rule
+from .patterns import (
+    CONTINUATION,
+    CONTINUATION_OPENING,
+    INTRO_CLAUSE,
+    NOT_NAMES,
+    ROLE_WORDS,
+    RULES,
+    STATEMENT,
+    UNNAMED_OFFICIAL,
+    Rule,
+)
 from .roster import Person, Roster, titlecase_name
 from .textutil import fold, hyphens
 
@@ -27,8 +37,9 @@ _CLOSE_QUOTES = "”»"
 
 # Plural or collective subjects: a lead that summarises many speakers is not a failure.
 _SUMMARY = re.compile(
-    r"\b(?:speakers|delegates|delegations|representatives|participants|panell?ists|members|they|"
-    r"many|several|some|others|countries|States|Governments|experts|observers|officials|both)\b",
+    r"^(?:[^,]{0,100},\s+)?(?:(?:many|several|some|other|most|all|both|the|a\s+number\s+of|numerous|few)\s+)?"
+    r"(?:[A-Z][\w-]+\s+)?(?:speakers|delegates|delegations|representatives|participants|panell?ists|members|"
+    r"they|others|countries|States|Member\s+States|Governments|experts|observers|officials|both|several|many)\b",
     re.I,
 )
 
@@ -66,6 +77,17 @@ class Speaker:
 NO_SPEAKER = Speaker("", "", None, "none")
 
 
+_ACRONYM_AFTER = re.compile(r"^[^,;()“”\"]{1,80}?\((?P<acronym>[A-Z][A-Za-z\-]{1,11})\)")
+
+
+def _with_acronym(entity: str, rest: str) -> str:
+    """'New Caledonia's Front' + ' de libération nationale kanak socialiste (FLNKS)': the whole name."""
+    m = _ACRONYM_AFTER.match(rest)
+    if m and entity and not rest.startswith(("’s", "'s")):
+        return f"{entity}{m.group(0)}".strip()
+    return entity
+
+
 def _clean_entity(entity: str) -> str:
     entity = re.sub(r"^the\s+", "", entity.strip(), flags=re.I)
     return entity.rstrip(".,;: ")
@@ -75,20 +97,21 @@ def _split_role(run: str) -> tuple[str, str]:
     """'General Assembly President Nassir Al-Nasser' → ('General Assembly President', 'Nassir Al-Nasser')."""
     tokens = run.split()
     last_role = -1
-    for i, t in enumerate(tokens):
+    for i, t in enumerate(tokens[:-1]):  # the last word is a name even if it is 'King' or 'Bishop'
         if fold(t.strip(".,")).strip("’'") in ROLE_WORDS:
             last_role = i
     return " ".join(tokens[: last_role + 1]), " ".join(tokens[last_role + 1 :])
 
 
-def _person_from_run(run: str) -> tuple[str, str] | None:
-    """A person's (name, role prefix) from a capitalised run, or None if it is no name."""
+def _person_from_run(run: str, titled: bool = False) -> tuple[str, str] | None:
+    """A person's (name, role prefix) from a capitalised run, or None if it is no name.
+    A lone word is a name only after a role ("President Obama") or a title ("Mr. Lajčák")."""
     run = run.strip(" ,.")
     role, name = _split_role(run)
     words = name.split()
     if not words or fold(words[0]) in NOT_NAMES or fold(run.split()[0]) in NOT_NAMES and not role:
         return None
-    if not role and len(words) < 2:
+    if not role and not titled and len(words) < 2:
         return None
     if all(fold(w) in NOT_NAMES or fold(w) in ROLE_WORDS for w in words):
         return None
@@ -110,7 +133,7 @@ def _match_rule(rule: Rule, lead: str, roster: Roster, start: int = 0) -> tuple[
 
 def _raw_phrase(rule: Rule, m: re.Match[str]) -> str:
     """The words that name the speaker: 'Ms. BACHELET', 'Mr. AL-NASSER ( Qatar)', 'The representative of Greece'."""
-    if rule.kind in ("delegation", "none"):
+    if rule.kind in ("delegation", "none", "agent"):
         return m.group(0).strip(" ,")
     start = m.start("run") if m.groupdict().get("run") else m.start()
     if m.groupdict().get("place"):
@@ -133,13 +156,14 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         if person is not None:
             return Speaker(person.name, raw, place or person.affiliation or role, rule.name)
         return Speaker(titlecase_name(caps), raw, place or role, rule.name)
-    if rule.kind == "delegation":
-        entity = _clean_entity(groups["entity"])
+    if rule.kind in ("delegation", "agent"):
+        entity = _clean_entity(groups.get("entity") or groups.get("entity2") or "")
+        entity = _with_acronym(entity, m.string[m.end() :])
         if not entity or fold(entity.split()[0]) in NOT_NAMES | {"secretary-general", "secretariat"}:
             return None
         return Speaker(entity, raw, entity, rule.name)
     # "named" and "after_verb": a name, perhaps with a role before it or after it.
-    found = _person_from_run(groups["run"])
+    found = _person_from_run(groups["run"], titled=bool(groups.get("title")))
     if found is None:
         return None
     name, role_prefix = found
@@ -163,6 +187,8 @@ def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
     best: tuple[int, int, Speaker] | None = None
     silent: tuple[int, Speaker] | None = None
     for order, rule in enumerate(RULES):
+        if rule.kind == "agent":
+            continue  # only consulted by agent_speaker()
         hit = _match_rule(rule, lead, roster)
         if hit is None:
             continue
@@ -176,40 +202,124 @@ def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
     return best[2] if best else None
 
 
+# "Inga Rhonda King (Saint Vincent and the Grenadines)" anywhere in the text: a person and country.
+_NAMED_WITH_PLACE = re.compile(
+    r"(?P<name>[A-ZÀ-Þ][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'\-]+|de|da|dos|van|von|der|al|el|bin|ibn)){1,5})"
+    r"\s*,?\s*\(\s*(?P<place>[A-Z][^()]{2,60}?)\s*\)"
+)
+ROLE_RULES = ("representative of", "national capacity", "X's representative", "X representative", "continuation")
+
+
+def agent_speaker(lead: str, roster: Roster) -> Speaker | None:
+    """'…, introduced by Singapore’s representative, …': the delegation acting in the lead."""
+    for rule in RULES:
+        if rule.kind == "agent":
+            hit = _match_rule(rule, hyphens(lead), roster)
+            return hit[1] if hit else None
+    return None
+
+
 def collect_roster(paragraphs: list[Paragraph]) -> Roster:
-    """Everyone the release introduces: panel rosters and named introductions."""
+    """Everyone the release introduces: panel rosters, named introductions with a role or
+    country, and people named with their country anywhere in the text."""
     roster = Roster()
     for p in paragraphs:
         roster.add_from_paragraph(p.text)
     for p in paragraphs:
         sp = lead_speaker(lead_sentence(p.text), Roster())
-        if sp is not None and sp.affiliation and sp.rule != "continuation" and len(sp.name.split()) > 1:
-            if sp.rule not in ("representative of", "national capacity", "X's representative", "X representative"):
-                roster.add(sp.name, sp.affiliation)
+        if sp is not None and sp.affiliation and sp.rule not in ROLE_RULES and len(sp.name.split()) > 1:
+            roster.add(sp.name, sp.affiliation)
+    for p in paragraphs:
+        for m in _NAMED_WITH_PLACE.finditer(hyphens(p.text)):
+            place = m.group("place")
+            if place.isupper() and len(place) <= 8:
+                continue  # "(UNODC)": an acronym, not a country
+            found = _person_from_run(m.group("name"))
+            if found is not None and len(found[0].split()) > 1:
+                roster.add(titlecase_name(found[0]), place)
     return roster
 
 
+def _cue(text: str) -> re.Match[str] | None:
+    text = hyphens(text)
+    return CONTINUATION.search(text) or CONTINUATION_OPENING.search(text)
+
+
+@dataclass
+class _Reading:
+    """What one paragraph says on its own, before continuation is resolved."""
+
+    own: Speaker | None  # the speaker its lead names (NO_SPEAKER: explicitly nobody)
+    cue: re.Match[str] | None  # a continuation cue ("he said")
+    unnamed_role: str | None  # "A senior United Nations official …": named elsewhere
+    statement: bool  # reads like a statement (for reporting)
+    summary: bool  # summarises many speakers
+
+
+def _read(p: Paragraph, roster: Roster) -> _Reading:
+    lead = lead_sentence(p.text)
+    own = lead_speaker(lead, roster)
+    role = None
+    if own is None and CONTINUATION.search(hyphens(p.text)):
+        own = agent_speaker(lead, roster)  # "introduced by X’s representative … he said"
+    if own is None:
+        m = UNNAMED_OFFICIAL.search(hyphens(lead))
+        if m is not None:
+            role = m.group("role")
+            person = roster.find_role(role)
+            if person is not None:
+                own = Speaker(person.name, m.group(0).strip(" ,"), person.affiliation, "role")
+                role = None
+    return _Reading(
+        own=own,
+        cue=_cue(p.text) if own is None else None,
+        unnamed_role=role,
+        statement=bool(STATEMENT.search(lead)),
+        summary=bool(_SUMMARY.search(lead)),
+    )
+
+
 def attribute(doc: Document) -> Document:
-    """Fill speaker, speaker_raw, affiliation and unattributed on every paragraph."""
+    """Fill speaker, speaker_raw, affiliation and unattributed on every paragraph.
+
+    Order of evidence: the paragraph's own lead; else a continuation cue, which carries the
+    previous speaker forward — across one paragraph that names nobody and is not a summary,
+    when the cue follows it ("…, he said. / Authorities reported… / “…,” he warned.");
+    else an unnamed official in the lead, resolved by the roster or by the person the next
+    paragraph names."""
     roster = collect_roster(doc.paragraphs)
+    body = [p for p in doc.paragraphs if p.kind != "heading"]
+    readings = {id(p): _read(p, roster) for p in body}
+    assigned: dict[int, Speaker | None] = {}
     previous: Speaker | None = None
-    for p in doc.paragraphs:
+    paras = doc.paragraphs
+    for i, p in enumerate(paras):
         if p.kind == "heading":
             previous = None  # a new section: no continuation across a heading
             continue
-        lead = lead_sentence(p.text)
-        sp = lead_speaker(lead, roster)
-        cue = CONTINUATION.search(hyphens(p.text)) if sp is None and previous is not None else None
-        if cue is not None and previous is not None:
-            sp = Speaker(previous.name, cue.group(0), previous.affiliation, "continuation")
-        if sp is None or not sp.name:
+        r = readings[id(p)]
+        sp = r.own
+        if sp is None and previous is not None and r.cue is not None:
+            sp = Speaker(previous.name, r.cue.group(0), previous.affiliation, "continuation")
+        if sp is None and previous is not None and not r.summary and i + 1 < len(paras):
+            after = readings.get(id(paras[i + 1]))
+            if after is not None and after.own is None and after.cue is not None and after.unnamed_role is None:
+                sp = Speaker(previous.name, "(continues)", previous.affiliation, "continuation")
+        if sp is None and r.unnamed_role is not None and i + 1 < len(paras):
+            after = readings.get(id(paras[i + 1]))
+            if after is not None and after.own is not None and after.own.name and after.own.rule not in ROLE_RULES:
+                sp = Speaker(after.own.name, r.unnamed_role, after.own.affiliation, "named next")
+        assigned[id(p)] = sp if sp is not None and sp.name else None
+        previous = assigned[id(p)]
+        if sp is None:
+            p.unattributed = r.statement and not r.summary
+    for p in body:
+        sp = assigned.get(id(p))
+        if sp is None:
             p.speaker = p.speaker_raw = p.affiliation = None
-            p.unattributed = sp is None and bool(STATEMENT.search(lead)) and not _SUMMARY.search(lead)
-            previous = None
-            continue
-        p.speaker, p.speaker_raw, p.affiliation = sp.name, sp.raw, sp.affiliation
-        p.unattributed = False
-        previous = sp
+        else:
+            p.speaker, p.speaker_raw, p.affiliation = sp.name, sp.raw, sp.affiliation
+            p.unattributed = False
     return doc
 
 

@@ -31,7 +31,8 @@ SYMBOL = re.compile(r"^(?:[A-Z]{1,8}(?:/[A-Z]{1,8})*/[0-9]{1,6}(?:[-–][A-Z]{1,
 BOILERPLATE = re.compile(
     r"^(?:\*[\s*]*|For information media.*|Department of (?:Public Information|Global Communications).*"
     r"|Meetings Coverage and Press Releases.*|Press Release|Meetings Coverage|United Nations"
-    r"|\*\s*\*\*\*\s*\*.*|Note:.*|Please note.*)$",
+    r"|\*\s*\*\*\*\s*\*.*|Note:.*|Please note.*|Skip to (?:main )?content|In progress at UNHQ.*"
+    r"|Welcome to the United Nations|Toggle navigation|Search|Menu|Share|Print|Email)$",
     re.I,
 )
 
@@ -86,8 +87,8 @@ SYMBOL_BODIES = (
     ("WOM/", "Commission on the Status of Women"),
     ("SOC/", "Commission for Social Development"),
     ("POP/", "Commission on Population and Development"),
-    ("HR/", "Human Rights Council"),
     ("PBC/", "Peacebuilding Commission"),
+    ("ENV/DEV/", "Commission on Sustainable Development"),
     ("SG/SM/", "Secretary-General"),
 )
 
@@ -100,6 +101,15 @@ MEETING = re.compile(
 )
 
 SENTENCE_END = re.compile(r"[.!?;:][\"”’'»)\]]*$")
+# A full sentence ends in . ! or ? (a headline may end in ';' or ',' and run on).
+PROSE_END = re.compile(r"[.!?][\"”’'»)\]]*$")
+# Unmistakable meeting lines: "4th & 5th Meetings (AM & PM)", "Fifty-eighth Session, 9th Meeting (AM)".
+MEETING_LINE = re.compile(
+    r"\bMeetings?\*?\s*\((?:AM|PM)|^\d+\s*(?:st|nd|rd|th)\b.*\bMeetings?\b|^(?:[A-Z]\w+-)?[A-Z]\w+(?:th|st|nd|rd)"
+    r"\s+(?:Session|General Assembly)\b"
+)
+# "General AssemblyGA/SPD/400": a body name and the symbol run together when a page is saved as text.
+GLUED_SYMBOL = re.compile(r"^(?P<body>.*[a-z)])(?P<symbol>[A-Z]{1,8}(?:/[A-Z]{1,8})*/\d{1,6})$")
 
 
 @dataclass
@@ -145,7 +155,7 @@ def is_prose(text: str) -> bool:
     words = len(text.split())
     if words >= 40:
         return True
-    return bool(SENTENCE_END.search(text)) and words >= 6 and not text.endswith(":")
+    return bool(PROSE_END.search(text)) and words >= 6
 
 
 def is_heading(text: str) -> bool:
@@ -161,7 +171,8 @@ def is_boilerplate(text: str) -> bool:
 
 
 def body_of(lines: list[str], symbol: str | None) -> str | None:
-    """The issuing body named in the header lines, else implied by the symbol."""
+    """The issuing body named in the header's date, body and meeting lines (never in a
+    headline, which may name other bodies), else implied by the symbol."""
     for body in BODIES:
         for line in lines:
             if body.lower() in line.lower():
@@ -209,9 +220,10 @@ def build_document(doc_id: str, blocks: list[Block]) -> Document:
             doc.title = doc.title or b.text
             continue
         pending: list[str] = []  # headline lines of this block, joined at its end
-        for line in b.lines or [b.text]:
-            header_lines.append(line)
+        for line in _unglue(b.lines or [b.text]):
             kind = classify_header_line(line)
+            if kind != "headline":
+                header_lines.append(line)
             if kind == "date":
                 doc.date = doc.date or parse_date(line)
             elif kind == "symbol":
@@ -246,6 +258,17 @@ def build_document(doc_id: str, blocks: list[Block]) -> Document:
     return doc
 
 
+def _unglue(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        m = GLUED_SYMBOL.match(line)
+        if m and m.group("body").strip() in BODIES:
+            out += [m.group("body").strip(), m.group("symbol")]
+        else:
+            out.append(line)
+    return out
+
+
 def classify_header_line(line: str) -> str:
     """One header line is a date, symbol, boilerplate, body name, meeting line or headline."""
     words = len(line.split())
@@ -255,7 +278,9 @@ def classify_header_line(line: str) -> str:
         return "symbol"
     if is_boilerplate(line) or line in BODIES:
         return "boilerplate"
-    if words <= 6 and MEETING.search(line):
+    if words <= 12 and MEETING_LINE.search(line):
+        return "meeting"
+    if words <= 6 and MEETING.search(line) and (line[:1].isupper() or line[:1].isdigit()) and not line.isupper():
         return "meeting"
     return "headline"
 

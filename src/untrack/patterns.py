@@ -169,6 +169,8 @@ APPOSITIVE = r"(?P<role>[^;“”\"]{2,250}?)"
 # "representative of X" names a delegation; a Special/High/Personal Representative is a person.
 # ", Permanent Observer of the Holy See, said": a role in capitals between commas, then the verb.
 ROLE_THEN_VERB = rf"(?:\s*,\s*(?P<role>[{UPPER}][^,;“”\"]{{2,150}}?)\s*,\s+(?:also\s+)?{VERBS})?"
+# "…amendments proposed by Nigeria’s delegate": the agent of a passive verb is not the speaker.
+NOT_AGENT = r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bfrom\s)(?<!\bto\s)(?<!\bto\sthe\s)(?<!\bwith\sthe\s)"
 # Honorifics before a name in ordinary case ("Ms. Doe said"): only trusted with a verb after.
 PLAIN_TITLES = (
     r"Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Sir|Dame|Archbishop|Bishop|Cardinal|Monsignor|Sheikh|Sheikha|"
@@ -176,7 +178,7 @@ PLAIN_TITLES = (
 )
 DELEGATE = (
     r"(?<!Special\s)(?<!High\s)(?<!Personal\s)(?<!Executive\s)(?<!Resident\s)"
-    r"(?:Permanent\s+|Deputy\s+|Alternate\s+)*(?:representative|delegate|observer|Observer|"
+    r"(?:Permanent\s+|Deputy\s+|Alternate\s+)*(?:representative|delegate|observer|Observer|petitioner|"
     r"Permanent\s+Representative|speaker|spokesperson|Minister\s+for\s+Foreign\s+Affairs|Foreign\s+Minister)"
 )
 
@@ -218,7 +220,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "action",
         "none",
-        r"^(?:(?:Also\s+)?(?:At\s+the\s+outset[^,]*,\s+|Then,?\s+|Next,?\s+|Subsequently,?\s+)?"
+        r"^(?:(?:Also\s+)?(?:At\s+the\s+outset[^,]*,\s+|Then,?\s+|Next,?\s+|Subsequently,?\s+|"
+        r"(?:Amid|After|Following|Before|In|On|During|Concluding|Acting|Opening|Closing|Resuming|Continuing|"
+        r"Beginning|Starting)\b[^,]{0,80},\s+)?"
         r"(?:the\s+)?(?:General\s+)?(?:Assembly|Council|Committee|Commission|Board|Forum|Conference|"
         r"body|organ)\b(?:(?!\b(?:said|speaking|stated|noted|told|asked)\b)[^.]){0,160}?\b(?:adopted|approved|decided|elected|appointed|took\s+note|"
         r"concluded|deferred|rejected|extended|renewed|established|proclaimed|observed\s+a\s+minute)\b|"
@@ -258,17 +262,25 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "representative of",
         "delegation",
-        rf"(?<![\w])(?:[Tt]he\s+|[Aa]\s+|[Ii]ts\s+)?{DELEGATE}\s+(?:of|for|from)\s+(?P<entity>{ENTITY})",
+        rf"{NOT_AGENT}(?<![\w])(?:[Tt]he\s+|[Aa]\s+|[Ii]ts\s+)?{DELEGATE}\s+(?:of|for|from)\s+(?P<entity>{ENTITY})",
     ),
     _rule(
         "X's representative",
         "delegation",
-        rf"(?P<entity>{ENTITY})[’']s?\s+(?:representative|delegate|observer|delegation)\b",
+        rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+(?:representative|delegate|observer|delegation)\b",
     ),
     _rule(
         "X representative",
         "delegation",
-        rf"(?<![\w’'])(?P<entity>{ENTITY})\s+(?:representative|delegate|delegation)\b(?!s)",
+        rf"{NOT_AGENT}(?<![\w’'])(?P<entity>{ENTITY})\s+(?:representative|delegate|delegation)\b(?!s)",
+    ),
+    # "…, introduced by Singapore’s representative, …. …, he said": the agent of a passive verb
+    # speaks only if a pronoun later reports speech (checked by the engine).
+    _rule(
+        "introduced by X",
+        "agent",
+        rf"\bby\s+(?:the\s+)?(?:{DELEGATE})\s+(?:of|for)\s+(?P<entity>{ENTITY})|"
+        rf"\bby\s+(?P<entity2>{ENTITY})[’']s?\s+(?:representative|delegate|delegation)\b",
     ),
     _rule(
         "name, role, verb",
@@ -277,11 +289,17 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|further\s+|later\s+)?(?P<verb>{VERBS})",
     ),
     _rule(
+        "name (Country) acts",
+        "named",
+        rf"(?:^|,\s+)(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})\s*{PLACE}"
+        rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|today\s+)?(?P<verb>[{LOWER}]{{3,}}ed)\b",
+    ),
+    _rule(
         "verb + name",
         "after_verb",
         rf"(?:[,”\"]\s*|\s)(?:said|says|stated|noted|added|stressed|emphasized|declared|observed|"
         rf"remarked|continued|explained|warned|asked|urged|affirmed|concluded|recalled|insisted)\s+"
-        rf"(?P<run>{NAME_RUN})(?:\s*{PLACE})?(?:\s*,\s*(?P<role>[^,;“”\"]{{2,200}}?)(?:,|\.?$))?",
+        rf"(?:(?P<title>Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Ambassador|Judge)\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?(?:\s*,\s*(?P<role>[^,;“”\"]{{2,200}}?)(?:,|\.?$))?",
     ),
 )
 
@@ -297,8 +315,21 @@ INTRO_CLAUSE = re.compile(
 # these: "he said", "she continued", "He went on to say", "said he".
 CONTINUATION = re.compile(
     rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|further\s+|then\s+|later\s+|again\s+|had\s+|would\s+)?{VERBS}|"
-    rf"\b(?:said|added|continued|stressed|noted)\s+(?:he|she)\b|"
-    r"^(?:He|She|His|Her)\b"
+    rf"\b(?:said|added|continued|stressed|noted)\s+(?:he|she)\b"
+)
+# A weaker cue, used when there is no stronger one: the paragraph opens with He/She/His/Her.
+CONTINUATION_OPENING = re.compile(r"^(?:He|She|His|Her)\b")
+
+# The lead's subject is an official who is not named ("A senior United Nations official today
+# condemned…", "…, the Special Rapporteur on violence against women told the Commission"): the
+# roster, or the next paragraph, names them.
+UNNAMED_OFFICIAL = re.compile(
+    rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother)\s+(?P<role>(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
+    rf"former|new)\s+)*(?:official|envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
+    rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|Secretary-General|"
+    rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
+    rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Rapporteur|President)\b[^;“”\"]{{0,160}}?)"
+    rf"\s+(?:today\s+|also\s+)?(?P<verb>{VERBS})"
 )
 
 # Reads like a statement: a speech verb anywhere (used to report unattributed paragraphs).

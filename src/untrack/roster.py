@@ -127,6 +127,15 @@ class Roster:
                         found = True
         return found
 
+    def find_role(self, role: str) -> Person | None:
+        """The one entry whose affiliation begins with this role ("Special Rapporteur on
+        violence against women…"); vague roles ("official", "expert") never match."""
+        key = " ".join(name_tokens(role))
+        if len(key.split()) < 2:
+            return None
+        found = [p for p in self.people if p.affiliation and " ".join(name_tokens(p.affiliation)).startswith(key)]
+        return found[0] if len(found) == 1 else None
+
     def find(self, surname: str) -> Person | None:
         """The one entry whose name holds these tokens; else the one clearly closest."""
         want = name_tokens(surname)

@@ -158,6 +158,8 @@ def _parse_file(source: Source) -> tuple[Document, str | None] | SourceError:
         return parse_bytes(source, read_bytes(source.path))
     except SourceError as e:
         return e
+    except RecursionError as e:  # a pathological file must not stop the whole run
+        return SourceError(f"{source.path}: could not be parsed ({e}), skipped")
 
 
 def _die_with_parent() -> None:
