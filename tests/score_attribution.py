@@ -22,7 +22,6 @@ For each gold file it indexes the document named by its "doc" key (looked up in
 Prints one line per failure and a summary; the last line is
 "attribution A/B = P%".  Exit status 0 when every scored label passes.
 """
-
 from __future__ import annotations
 
 import argparse
