@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,37 @@ def test_leftovers_of_a_killed_run_are_cleaned_up(tmp_path: Path) -> None:
     shutil.copytree(store.current(), store.path / "gen-1")  # type: ignore[arg-type]
     store.update([Source.of(bundled_seed())], rebuild=True)
     assert not (store.path / ".building-gen-1").exists() and not (store.path / "gen-1").exists()
+
+
+def test_index_reports_unattributed_statements_and_lists_them_with_verbose(runner, tmp_path: Path) -> None:
+    release = tmp_path / "r.txt"
+    release.write_text(
+        "General Assembly\n\n1 March 2021\n\nA Headline for a Test Release\n\n"
+        "The representative of Chile said that the matter at hand deserved the attention of all Member States.\n\n"
+        "Governments were reminded of their duties.\n\n"
+        "An unnamed official stressed that the figures were alarming and rising each year across the region.\n",
+        encoding="utf-8",
+    )
+    res = runner.invoke(app, ["index", "--index", str(tmp_path / "ix"), str(release)])
+    assert "1 read like statements but have no speaker" in res.stderr
+    res = runner.invoke(app, ["index", "--index", str(tmp_path / "ix"), "--verbose", str(release)])
+    assert "unattributed: r#3" in res.stderr
+
+
+def test_progress_bar_only_on_a_terminal_and_only_after_a_second(monkeypatch) -> None:
+    from untrack import render
+
+    clock = iter([0.0, 0.5, 5.0, 5.0, 5.0, 5.0])
+    monkeypatch.setattr(render.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    bar = render._Progress(enabled=True)
+    bar(0, 3)
+    assert bar.bar is None  # under a second: nothing drawn
+    bar(1, 3)
+    assert bar.bar is not None  # a slow run on a terminal: drawn
+    bar.close()
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    piped = render._Progress(enabled=True)
+    piped(1, 3)
+    assert piped.bar is None  # piped: never drawn
+    assert render._Progress(enabled=False).enabled is False  # --quiet
