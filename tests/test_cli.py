@@ -174,3 +174,9 @@ def test_real_subprocess_pipes_json_to_a_script(tmp_path: Path, seed_index: Path
         [sys.executable, "-m", "untrack", "search", "zeppelinx"], capture_output=True, text=True, env=env, timeout=60
     )
     assert none.returncode == 1 and none.stdout == ""
+
+
+def test_piped_output_has_no_padding(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "-C", "1", "footballers"])
+    assert res.exit_code == 0
+    assert all(line == line.rstrip() for line in res.stdout.splitlines())

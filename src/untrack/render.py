@@ -81,7 +81,7 @@ INDENT = 5
 
 def _indented(text: Text, indent: int = INDENT) -> Padding:
     """Text whose wrapped lines keep the indent (hits wrap cleanly at any width)."""
-    return Padding(text, (0, 0, 0, indent))
+    return Padding(text, (0, 0, 0, indent), expand=False)
 
 
 def _header(rank: int | None, rec: dict[str, Any]) -> list[Any]:
@@ -94,7 +94,7 @@ def _header(rank: int | None, rec: dict[str, Any]) -> list[Any]:
     else:
         head = Table.grid(padding=(0, 1))
         head.add_column(width=INDENT - 1, justify="right", style="bold")
-        head.add_column(ratio=1)
+        head.add_column()
         head.add_row(f"{rank}.", who)
     meta = Text()
     meta.append(safe(rec["id"]), style="magenta")
@@ -116,7 +116,7 @@ def _context_line(rec: dict[str, Any]) -> Table:
         line.append(safe(rec["text"]), style=DIM)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=INDENT, justify="right", style=DIM)
-    grid.add_column(ratio=1)
+    grid.add_column()
     grid.add_row("│", line)
     return grid
 

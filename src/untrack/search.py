@@ -17,10 +17,11 @@ from .index import IndexStore, analyzers
 
 # BM25F field weights: the paragraph text carries the meaning; a query word that names
 # the speaker ("bachelet courts") or the speaker's role ("special rapporteur") lifts that
-# speaker's paragraphs, but less than a word the paragraph itself contains; section headings
-# are repeated over many paragraphs, so they only nudge. Weights and BM25 parameters were
-# chosen on tests/relevance/judged.json (see README, Relevance).
-FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 0.6, "section": 0.2}
+# speaker's paragraphs, but less than a word the paragraph itself contains. Section headings
+# are not ranked on (they repeat over many paragraphs; ranking on them made the judged set
+# worse) but stay searchable and filterable with section:/--section. Weights and BM25
+# parameters were chosen on tests/relevance/judged.json (see README, Relevance).
+FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 0.6}
 # Plain OR, without Whoosh's coordination factor (OrGroup.factory): it changed no ranking on
 # the judged set and cost about a sixth of every query's time (bench/hotspots.py).
 BM25_B = 0.75
@@ -248,7 +249,7 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
             continue
         seen.add(word)
         alts = [Term("text", s) for s in stem] if len(stem) == 1 else [Phrase("text", stem)]
-        for fieldname in ("speaker", "affiliation", "section"):
+        for fieldname in [f for f in FIELD_WEIGHTS if f != "text"]:
             names = [t.text for t in an.names(word)]
             if len(names) == 1:
                 alts.append(Term(fieldname, names[0], boost=FIELD_WEIGHTS[fieldname]))

@@ -53,11 +53,11 @@ def test_evaluate_arithmetic() -> None:
 
 
 def test_ranking_keeps_its_measured_relevance(seed_index: Path) -> None:
-    """A floor just under the measured figures (MRR@10 0.935, success@3 0.946): a change that
+    """A floor just under the measured figures (MRR@10 0.943, success@3 0.964): a change that
     makes answers harder to find fails here; the figures themselves are printed by evaluate.py."""
     from untrack.search import search
 
     store = IndexStore(seed_index)
     result = evaluate(lambda q: [h.record["id"] for h in search(store, q, limit=10)], load_judged())
-    assert result["mrr@10"] >= 0.93
-    assert result["success@3"] >= 0.94
+    assert result["mrr@10"] >= 0.94
+    assert result["success@3"] >= 0.96
