@@ -180,3 +180,9 @@ def test_piped_output_has_no_padding(runner, seed_index: Path) -> None:
     res = runner.invoke(app, ["search", "--index", str(seed_index), "-C", "1", "footballers"])
     assert res.exit_code == 0
     assert all(line == line.rstrip() for line in res.stdout.splitlines())
+
+
+def test_speakers_piped_are_tab_separated(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["speakers", "--index", str(seed_index), "trust fund"])
+    first = res.stdout.splitlines()[0].split("\t")
+    assert first[:2] == ["3", "Aleya Hammad"] and "Trust Fund" in first[2]

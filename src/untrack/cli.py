@@ -278,6 +278,12 @@ def speakers(
         from .render import write_jsonl
 
         write_jsonl(sys.stdout, (r.as_json() for r in rows))
+    elif not sys.stdout.isatty():
+        from .render import safe
+
+        # Piped: tab-separated lines, easy to cut/sort/awk (use --json for scripts).
+        for r in rows:
+            sys.stdout.write(f"{r.paragraphs}\t{safe(r.speaker)}\t{safe(r.affiliation)}\n")
     else:
         from rich.table import Table
 
