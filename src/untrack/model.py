@@ -5,7 +5,7 @@ Kept free of Whoosh, Typer and Rich so every layer can import it cheaply.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -61,10 +61,3 @@ def paragraph_record(doc: Document, p: Paragraph) -> dict[str, Any]:
         "affiliation": p.affiliation,
         "text": p.text,
     }
-
-
-def document_metadata(doc: Document) -> dict[str, Any]:
-    """Document-level fields only (for `status` and caches)."""
-    d = asdict(doc)
-    d.pop("paragraphs")
-    return d
