@@ -118,9 +118,9 @@ def _person_from_run(run: str, titled: bool = False) -> tuple[str, str] | None:
     return name, role
 
 
-def _match_rule(rule: Rule, lead: str, roster: Roster, start: int = 0) -> tuple[int, Speaker] | None:
+def _match_rule(rule: Rule, lead: str, roster: Roster) -> tuple[int, Speaker] | None:
     """The earliest acceptable match of one rule in the lead, as (position, speaker)."""
-    pos = start
+    pos = 0
     while True:
         m = rule.pattern.search(lead, pos)
         if not m:

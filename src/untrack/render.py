@@ -43,9 +43,9 @@ def want_color(choice: str, stream: IO[str]) -> bool:
     return bool(isatty and isatty())
 
 
-def console(color: bool, stream: IO[str] | None = None, stderr: bool = False, width: int | None = None) -> Console:
+def console(color: bool, stream: IO[str] | None = None, width: int | None = None) -> Console:
     """A Console that never interprets markup; wraps to the terminal, or not at all when piped."""
-    stream = stream or (sys.stderr if stderr else sys.stdout)
+    stream = stream or sys.stdout
     tty = width is not None or bool(getattr(stream, "isatty", lambda: False)())
     return Console(
         file=stream,
