@@ -17,13 +17,11 @@ def jsonl(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.strip()]
 
 
-def test_plain_question_puts_the_donations_paragraph_first(runner, seed_index: Path) -> None:
-    res = runner.invoke(
-        app, ["search", "--index", str(seed_index), "--json", "which countries donated money to the trust fund"]
-    )
+def test_plain_question_finds_the_amount_it_asks_for(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "how much did Australia give?"])
     assert res.exit_code == 0
     top = jsonl(res.stdout)[0]
-    assert "announced new donations to the Trust Fund" in top["text"]
+    assert "Australia" in top["text"] and "$200,000" in top["text"]
 
 
 def test_json_hits_carry_the_documented_keys_and_true_offsets(runner, seed_index: Path) -> None:

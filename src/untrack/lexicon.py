@@ -19,7 +19,9 @@ STOP_WORDS = frozenset(
     tells under until up upon us very was we were what whatever when where whether which while who
     whom whose why will with within without would yet you your yours yourself
     talk talked talks talking mention mentioned mentions
-    anybody somebody everyone everybody""".split()
+    anybody somebody everyone everybody
+    don't doesn't didn't isn't aren't wasn't weren't won't can't cannot couldn't shouldn't wouldn't
+    haven't hasn't hadn't mustn't needn't it's i'm you're we're they're that's there's""".split()
 )
 
 # Irregular forms mapped to the form their regular relatives stem like (index and query alike).
@@ -158,8 +160,8 @@ SYNONYMS = {
     "firm": ("business",),
     "firms": ("businesses",),
     "business": ("private sector",),
-    "country": ("state", "nation"),
-    "countries": ("states", "nations", "delegations", "representatives"),
+    "country": ("delegation",),
+    "countries": ("delegations", "representatives"),
     "government": ("state",),
     "un": ("united nations",),
     "fight": ("combat",),
@@ -203,4 +205,39 @@ SYNONYMS = {
     "vote": ("voting",),
     "meeting": ("session",),
     "speech": ("statement",),
+    "remarks": ("statement",),
+    "rehab": ("rehabilitation",),
+    "kidnap": ("abduct",),
+    "kidnapped": ("abducted", "stolen"),
+    "join": ("sign",),
+    "joined": ("signed",),
+    "testify": ("testimony", "witness"),
+    # Roles and bodies as people name them, and as UN releases title them.
+    "head": ("director", "chair", "president"),
+    "chief": ("director", "head", "chair"),
+    "boss": ("director", "head"),
+    "leader": ("director", "president", "head"),
+    "executive": ("director", "president"),
+    "agency": ("organization", "office"),
+    "agencies": ("organizations", "entities"),
+    "envoy": ("representative", "ambassador"),
+    "expert": ("rapporteur",),
+    "together": ("cooperation", "coordination"),
+    "make money": ("earn", "profit"),
+    # Countries as people call them, and as the UN lists them.
+    "russia": ("russian federation",),
+    "britain": ("united kingdom",),
+    "uk": ("united kingdom",),
+    "usa": ("united states",),
+    "america": ("united states",),
+    "iran": ("islamic republic of iran",),
+    "syria": ("syrian arab republic",),
+    "korea": ("republic of korea",),
+    "vietnam": ("viet nam",),
+    "bolivia": ("plurinational state of bolivia",),
+    "venezuela": ("bolivarian republic of venezuela",),
+    "tanzania": ("united republic of tanzania",),
+    "moldova": ("republic of moldova",),
+    "laos": ("lao people's democratic republic",),
+    "makes money": ("earns", "profits"),
 }

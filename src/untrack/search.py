@@ -21,11 +21,12 @@ from .index import IndexStore, analyzers
 # are not ranked on (they repeat over many paragraphs; ranking on them made the judged set
 # worse) but stay searchable and filterable with section:/--section. Weights and BM25
 # parameters were chosen on tests/relevance/judged.json (see README, Relevance).
-FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 0.6}
+FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 1.5}
 # Plain OR, without Whoosh's coordination factor (OrGroup.factory): it changed no ranking on
 # the judged set and cost about a sixth of every query's time (bench/hotspots.py).
 BM25_B = 0.75
-BM25_K1 = 0.6
+BM25_K1 = 1.0
+FIELD_B: dict[str, float] = {}  # per-field length normalisation, where it differs from BM25_B
 SNIPPET_CHARS = 240
 
 
@@ -221,7 +222,10 @@ def literal_text(text: str) -> str:
 # Query syntax: quotes, fields, groups, wildcards, fuzzy, boosts, ranges, operators.
 _SYNTAX = re.compile(r'[":()*~^\[\]{}]|(?<!\w)[+-]\w|\?\w|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b')
 # How much an everyday synonym of a typed word counts, against 1.0 for the word itself.
-SYNONYM_WEIGHT = 0.5
+SYNONYM_WEIGHT = 0.7
+# A word's alternatives (its text stem, the same word in a speaker's name or affiliation, its
+# synonyms) count as the best of them plus this share of the rest.
+TIEBREAK = 0.1
 
 
 def is_plain(text: str) -> bool:
@@ -253,6 +257,10 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
             names = [t.text for t in an.names(word)]
             if len(names) == 1:
                 alts.append(Term(fieldname, names[0], boost=FIELD_WEIGHTS[fieldname]))
+            elif names:  # "Secretary-General", "Ki-moon": the parts, in order, in the name or role
+                alts.append(Phrase(fieldname, names, boost=FIELD_WEIGHTS[fieldname]))
+        if raw[i + 1 : i + 2] == ["again"] and len(stem) == 1:  # "trafficked again" ~ "re-trafficked"
+            alts.append(Phrase("text", ["re", stem[0]]))
         pair = " ".join(raw[i : i + 2])
         for key in (pair, word) if SYNONYM_WEIGHT > 0 else ():
             for syn in SYNONYMS.get(key, ()):
@@ -261,7 +269,7 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
                     alts.append(Term("text", syn_stems[0], boost=SYNONYM_WEIGHT))
                 elif syn_stems:
                     alts.append(Phrase("text", syn_stems, boost=SYNONYM_WEIGHT))
-        clauses.append(DisjunctionMax(alts, tiebreak=0.1) if len(alts) > 1 else alts[0])
+        clauses.append(DisjunctionMax(alts, tiebreak=TIEBREAK) if len(alts) > 1 else alts[0])
     if not clauses:
         return NullQuery
     if require_all:
@@ -270,6 +278,27 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
 
 
 _WORD_OR_HYPHENATED = re.compile(r"\w+(?:[-'’]\w+)*")
+
+# Questions that ask for a number ("how much did Australia give?") prefer, among the best
+# RERANK_DEPTH paragraphs, those that state one: their score is multiplied by 1 + QUANTITY_BOOST.
+RERANK_DEPTH = 50
+QUANTITY_BOOST = 0.15
+_ASKS_QUANTITY = re.compile(
+    r"\bhow\s+(?:much|many|often|large|big|long)\b|\bwhat\s+(?:percentage|proportion|share|amount|number)\b", re.I
+)
+_QUANTITY = re.compile(
+    r"[$€£¥]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:per\s?cent|percent|million|billion|thousand)\b"
+    r"|\b(?:millions|billions|thousands|hundreds|dozens)\b|\b(?!(?:19|20)\d\d\b)\d[\d,.]{1,}\d\b",
+    re.I,
+)
+
+
+def asks_quantity(query: str) -> bool:
+    return bool(_ASKS_QUANTITY.search(query))
+
+
+def states_quantity(text: str) -> bool:
+    return bool(_QUANTITY.search(text))
 
 
 def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = False) -> Any:
@@ -327,6 +356,73 @@ def _fields_as_filters(q: Any, explicit: list[Any]) -> Any:
     return And(required)
 
 
+class _Opened:
+    """One index generation held open for searching: its Whoosh index and searcher, the bulk
+    ranker with its caches, the heading documents and the spelling vocabulary. A process that
+    searches again reuses it until `index` swaps in a new generation."""
+
+    def __init__(self, store: IndexStore, gen: Any) -> None:
+        from whoosh import scoring
+
+        from .ranking import Ranker
+
+        self.gen = gen
+        self.index = store.open()
+        per_field = {f"{name}_B": b for name, b in FIELD_B.items()}
+        self.searcher = self.index.searcher(weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1, **per_field))
+        self.ranker = Ranker(self.searcher, BM25_B, BM25_K1, self.record, phrase_present, FIELD_B)
+        self._headings: set[int] | None = None
+        self._vocabulary: Any = None
+
+    def record(self, docnum: int) -> dict[str, Any]:
+        record: dict[str, Any] = self.searcher.stored_fields(docnum)["record"]
+        return record
+
+    def headings(self) -> set[int]:
+        """Headings are records (for export and scoring) but never hits of their own."""
+        if self._headings is None:
+            from whoosh.query import Term
+
+            self._headings = self.ranker.docs(Term("kind", "heading"))
+        return self._headings
+
+    def vocabulary(self) -> Any:
+        if self._vocabulary is None:
+            from .index import read_vocabulary
+
+            vocabulary = read_vocabulary(self.gen)
+            reader = self.searcher.reader()
+            for name in reader.lexicon("speaker"):
+                name = name.decode("utf-8") if isinstance(name, bytes) else name
+                vocabulary[name] += reader.doc_frequency("speaker", name)
+            self._vocabulary = vocabulary
+        return self._vocabulary
+
+    def close(self) -> None:
+        self.searcher.close()
+
+
+_OPENED: dict[str, _Opened] = {}
+_KEEP_OPEN = 2  # indexes a process keeps open at once
+
+
+def opened(store: IndexStore) -> _Opened:
+    """The store's current generation, opened once per process (reopened after a re-index)."""
+    gen = store.current()
+    key = str(store.path.resolve())
+    cached = _OPENED.get(key)
+    if cached is not None and cached.gen == gen:
+        return cached
+    if cached is not None:
+        del _OPENED[key]
+        cached.close()
+    fresh = _Opened(store, gen)
+    while len(_OPENED) >= _KEEP_OPEN:
+        _OPENED.pop(next(iter(_OPENED))).close()
+    _OPENED[key] = fresh
+    return fresh
+
+
 def search(
     store: IndexStore,
     query: str,
@@ -339,42 +435,51 @@ def search(
 ) -> list[Hit]:
     """Run a query; `limit` None or 0 means every hit; sort by relevance, date or doc order;
     `context` neighbouring paragraphs of the same document ride along with each hit."""
-    from whoosh import scoring
     from whoosh.query import Every, Term
 
     filters = filters or Filters()
     query = query.strip()
     if not query and not filters.any():
         raise QueryError("empty query: give words to search for, or a filter such as --speaker")
-    ix = store.open()
-    q = parse_query(ix, query, require_all, literal) if query else Every()
-    with ix.searcher(weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1)) as s:
-        try:
-            # Headings are records (for export and scoring) but never hits of their own.
-            options: dict[str, Any] = {"filter": build_filter(filters), "mask": Term("kind", "heading")}
-            if sort not in SORTS:
-                raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
-            if sort == "date":
-                options["sortedby"] = ["date", "doc", "n"]
-            elif sort == "doc" or not query:
-                options["sortedby"] = ["doc", "n"]
-            results = s.search(q, limit=limit or None, **options)
-            highlighter = Highlighter.for_query(q, s.reader())
-            hits = []
-            for rank, r in enumerate(results, 1):
-                rec = r["record"]
-                matches = highlighter.spans(rec["text"])
-                snippet, offset = make_snippet(rec["text"], matches)
-                smatches = [(a - offset, b - offset) for a, b in matches if a >= offset and b <= offset + len(snippet)]
-                score = r.score if isinstance(r.score, (int, float)) else None  # sorted: no relevance score
-                hits.append(Hit(rec, rank, score, matches, snippet, offset, smatches))
-            if context > 0:
-                for hit in hits:
-                    hit.context = neighbours(s, hit.record, context)
-        except UntrackError:
-            raise
-        except Exception as e:
-            raise QueryError(f"cannot run query {query!r}: {type(e).__name__}: {e}") from None
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+    o = opened(store)
+    q = parse_query(o.index, query, require_all, literal) if query else Every()
+    s = o.searcher
+    try:
+        flt = build_filter(filters)
+        found: list[tuple[dict[str, Any], float | None]]
+        allow = o.ranker.docs(flt) if flt is not None else None
+        if sort == "relevance" and query:
+            quantity = QUANTITY_BOOST and is_plain(query) and asks_quantity(query)
+            depth = max(limit, RERANK_DEPTH) if limit and quantity else limit or None
+            top = [(o.record(d), score) for d, score in o.ranker.top(q, depth, allow=allow, exclude=o.headings())]
+            if quantity:
+                top = [(r, sc * (1 + QUANTITY_BOOST) if states_quantity(r["text"]) else sc) for r, sc in top]
+                top.sort(key=lambda rs: -rs[1])  # stable: ties keep the ranker's order
+                top = top[:limit] if limit else top
+            found = list(top)
+        else:  # the ranker finds the matches (phrases checked); Whoosh sorts them by its columns
+            if query:
+                matching = o.ranker.docs(q)
+                allow = matching if allow is None else matching & allow
+            keys = ["date", "doc", "n"] if sort == "date" else ["doc", "n"]
+            results = s.search(Every(), limit=limit or None, filter=allow, mask=Term("kind", "heading"), sortedby=keys)
+            found = [(r["record"], None) for r in results]
+        highlighter = Highlighter.for_query(q, s.reader())
+        hits = []
+        for rank, (rec, score) in enumerate(found, 1):
+            matches = highlighter.spans(rec["text"])
+            snippet, offset = make_snippet(rec["text"], matches)
+            smatches = [(a - offset, b - offset) for a, b in matches if a >= offset and b <= offset + len(snippet)]
+            hits.append(Hit(rec, rank, score, matches, snippet, offset, smatches))
+        if context > 0:
+            for hit in hits:
+                hit.context = neighbours(s, hit.record, context)
+    except UntrackError:
+        raise
+    except Exception as e:
+        raise QueryError(f"cannot run query {query!r}: {type(e).__name__}: {e}") from None
     return hits
 
 
@@ -474,13 +579,12 @@ def get(store: IndexStore, pid: str, context: int = 0) -> tuple[dict[str, Any], 
     """One paragraph by its id (`<doc>#<n>`) and its neighbours; None if there is no such id."""
     if "#" not in pid:
         raise QueryError(f"bad paragraph id {pid!r}: ids look like DOC#N, as in --json output")
-    ix = store.open()
-    with ix.searcher() as s:
-        found = s.document(id=pid)
-        if found is None:
-            return None
-        rec = found["record"]
-        return rec, neighbours(s, rec, context) if context > 0 else []
+    s = opened(store).searcher
+    found = s.document(id=pid)
+    if found is None:
+        return None
+    rec = found["record"]
+    return rec, neighbours(s, rec, context) if context > 0 else []
 
 
 @dataclass
@@ -508,21 +612,13 @@ def _edit_distance(a: str, b: str) -> int:
 def suggest(store: IndexStore, query: str) -> Correction | None:
     """Replace words the index has never seen (in paragraph text or speaker names) by the
     closest word it has: one edit for short words, two for words of six letters or more."""
-    from .index import read_vocabulary
     from .textutil import fold
 
     words = [m for m in _QUERY_WORD.finditer(query) if m.group(0) not in _OPERATORS]
     words = [m for m in words if len(m.group(0)) >= 4 and not any(c.isdigit() for c in m.group(0))]
     if not words:
         return None
-    ix = store.open()
-    gen = store.current()
-    assert gen is not None
-    vocabulary = read_vocabulary(gen)
-    with ix.reader() as reader:
-        for name in reader.lexicon("speaker"):
-            name = name.decode("utf-8") if isinstance(name, bytes) else name
-            vocabulary[name] += reader.doc_frequency("speaker", name)
+    vocabulary = opened(store).vocabulary()
     changes: list[tuple[str, str]] = []
     out = query
     for m in reversed(words):
@@ -545,7 +641,7 @@ def suggest(store: IndexStore, query: str) -> Correction | None:
 
 def explain(store: IndexStore, query: str, filters: Filters | None = None, literal: bool = False) -> str:
     """How untrack reads a query: the Whoosh query and the filters, in one line each."""
-    ix = store.open()
+    ix = opened(store).index
     lines = [f"query: {parse_query(ix, query, literal=literal)!r}" if query.strip() else "query: (every paragraph)"]
     flt = build_filter(filters or Filters())
     if flt is not None:

@@ -1,10 +1,10 @@
 """Relevance of untrack's ranking on a judged query set (issue 4).
 
-    python tests/relevance/evaluate.py [judged.json] [--all]
+    python tests/relevance/evaluate.py [SET.json ...] [--all]
 
-builds a throw-away index of the bundled release, runs every judged question through
-`untrack.search.search` and prints MRR@10, success@3 and the questions whose first relevant
-paragraph is not in the top 3 (`--all` prints every question's rank).
+builds a throw-away index of the bundled release, runs every question of each set (by default
+judged.json and validation.json) through `untrack.search.search` and prints MRR@10, success@3
+and the questions whose first relevant paragraph is not in the top 3 (`--all`: every question).
 
 `judged.json` is a list of {"q": question, "relevant": [paragraph ids], "note": optional}.
 """
@@ -20,6 +20,7 @@ from typing import Any
 
 HERE = Path(__file__).parent
 JUDGED = HERE / "judged.json"
+VALIDATION = HERE / "validation.json"  # a second set, written apart from judged.json
 DEPTH = 10  # MRR cut-off
 TOP = 3  # success@3
 
@@ -109,10 +110,13 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     show_all = "--all" in args
     args = [a for a in args if a != "--all"]
-    judged = load_judged(Path(args[0]) if args else JUDGED)
+    paths = [Path(a) for a in args] or [JUDGED, VALIDATION]
     with tempfile.TemporaryDirectory(prefix="untrack-relevance-") as tmp:
-        result = evaluate(seed_search_fn(Path(tmp) / "index"), judged)
-    print(report(result, show_all))
+        run = seed_search_fn(Path(tmp) / "index")
+        for i, path in enumerate(paths):
+            result = evaluate(run, load_judged(path))
+            print(("\n" if i else "") + f"== {path.name}")
+            print(report(result, show_all))
     return 0
 
 

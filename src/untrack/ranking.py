@@ -1,0 +1,495 @@
+"""Top-k BM25F ranking that reads Whoosh's posting blocks in bulk.
+
+Whoosh ranks by walking a tree of matcher objects one document at a time: every posting of
+every query word costs several Python method calls (next, id, score, and the same again in
+each union or intersection above it). untrack's queries are mostly unions of a few words over
+three fields, so that walk was most of a search's time. This module computes the same BM25F
+scores a block at a time instead: it reads each posting block's document numbers and term
+frequencies as arrays (Whoosh's own codec decodes them), scores a whole block in one list
+comprehension against the cached field lengths, and combines the per-word score tables with
+dictionary merges. The statistics (idf, average field length), the query objects, term
+expansion and the index itself stay Whoosh's; anything this module does not know how to score
+in bulk is scored by Whoosh's own matcher, so every query still works.
+
+The scores are Whoosh's BM25F scores (the same formula on the same numbers; tests compare them
+with Whoosh's own search), with one difference in kind: a quoted phrase in paragraph text must
+appear as written, and that check reads the stored paragraph, so it is done lazily, in score
+order, only until enough hits are confirmed.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+from itertools import accumulate, repeat
+from operator import add, mul
+from typing import Any
+
+from whoosh import query as wq  # this module is imported only when a search runs
+
+Scores = dict[int, float]
+
+COMPOUND = (wq.Or, wq.DisjunctionMax, wq.And)  # scored as a sum, a maximum, a sum of all
+
+
+class Ranker:
+    """Scores queries against one open Whoosh searcher; keeps per-index caches (field lengths,
+    length normalisers, idf) so a long-lived process pays for them once per index generation."""
+
+    def __init__(
+        self,
+        searcher: Any,
+        B: float,
+        K1: float,
+        record: Callable[[int], dict[str, Any]],
+        as_written: Callable[[str, tuple[str, ...]], bool],
+        field_B: dict[str, float] | None = None,
+    ) -> None:
+        from whoosh.util.numeric import byte_to_length
+
+        self.searcher = searcher
+        self.B, self.K1 = B, K1
+        self.field_B = dict(field_B or {})  # per-field B, as Whoosh's BM25F(fieldname_B=...)
+        self.record = record  # docnum -> the stored paragraph record (its keys are the field names)
+        self.as_written = as_written  # (text, words) -> do the words stand together, as written?
+        self.leaves: list[tuple[Any, int]] = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
+        self.doc_count_all: int = searcher.doc_count_all()
+        self._byte_to_length = [byte_to_length(i) for i in range(256)]
+        self._lengths: dict[tuple[int, str], bytes] = {}
+        self._norms: dict[str, list[float]] = {}
+        self._tokens: dict[tuple[str, str], list[str]] = {}  # analysed speaker names, roles, ...
+
+    # -- leaves
+
+    def _field_lengths(self, leaf: int, fieldname: str) -> bytes:
+        """One byte per document: Whoosh's encoded length of `fieldname` in that document."""
+        key = (leaf, fieldname)
+        got = self._lengths.get(key)
+        if got is None:
+            reader = self.leaves[leaf][0]
+            doccount = reader.doc_count_all()
+            got = self._lengths[key] = _read_lengths(reader, fieldname, doccount)
+        return got
+
+    def _norm(self, fieldname: str) -> list[float]:
+        """BM25's length normaliser K1·((1−B) + B·len/avg) for each of the 256 encoded lengths."""
+        norm = self._norms.get(fieldname)
+        if norm is None:
+            avg = self.searcher.avg_field_length(fieldname) or 1
+            K1, B = self.K1, self.field_B.get(fieldname, self.B)
+            norm = [K1 * ((1 - B) + B * fl / avg) for fl in self._byte_to_length]
+            self._norms[fieldname] = norm
+        return norm
+
+    def term(self, fieldname: str, text: Any, boost: float = 1.0) -> Scores:
+        """BM25F score of every document holding the term, as Whoosh's BM25FScorer computes it:
+        idf · tf·(K1+1) / (tf + K1·((1−B) + B·len/avg)), times the term's boost."""
+        from whoosh.matching.wrappers import FilterMatcher
+
+        schema = self.searcher.schema
+        if fieldname not in schema:
+            return {}
+        field = schema[fieldname]
+        btext = field.to_bytes(text) if not isinstance(text, bytes) else text
+        table = _ScoreTable(self, fieldname, btext, boost) if field.scorable else None
+        out: Scores = {}
+        for leaf, (reader, offset) in enumerate(self.leaves):
+            if (fieldname, btext) not in reader:
+                continue
+            m = reader.postings(fieldname, btext)
+            deleted: set[int] = set()
+            if isinstance(m, FilterMatcher):
+                deleted, m = set(reader.deleted_docs_set), m.child
+            lengths = self._field_lengths(leaf, fieldname) if table else b""
+            for ids, weights in _blocks(m):
+                if table is None:
+                    scores: Any = [w * boost for w in weights] if weights is not None else [boost] * len(ids)
+                else:
+                    scores = table.scores(ids, weights, lengths)
+                if offset or deleted:
+                    out.update((d + offset, sc) for d, sc in zip(ids, scores, strict=True) if d not in deleted)
+                else:
+                    out.update(zip(ids, scores, strict=True))
+        return out
+
+    def docs(self, q: Any) -> set[int]:
+        """The documents matching `q` (phrases checked), for filters."""
+        return set(self.scores(q, _Run(eager_check=True)))
+
+    def whoosh(self, q: Any) -> Scores:
+        """Whoosh's own matcher, for the query kinds this module does not score in bulk."""
+        m = q.matcher(self.searcher)
+        out: Scores = {}
+        while m.is_active():
+            out[m.id()] = m.score()
+            m.next()
+        return out
+
+    # -- trees
+
+    def scores(self, q: Any, run: _Run) -> Scores:
+        """Score every document matching `q` (phrases whose check is put off count as matching)."""
+        out = run.memo[id(q)] = self._scores(q, run)
+        return out
+
+    def _scores(self, q: Any, run: _Run) -> Scores:
+        kind = type(q)
+        if kind is wq.Term:
+            return run.term(self, q.fieldname, q.text, q.boost)
+        if q is wq.NullQuery or kind is type(wq.NullQuery):
+            return {}
+        if kind is wq.And and any(type(sub) is wq.Not for sub in q.subqueries):
+            # "a AND NOT b": the positive clauses, less what the NOT clauses match.
+            positive = [sub for sub in q.subqueries if type(sub) is not wq.Not]
+            if not positive:
+                return _boosted(_intersect_sum([self.scores(sub, run) for sub in q.subqueries]), q.boost)
+            out = _intersect_sum([self.scores(sub, run) for sub in positive])
+            for sub in q.subqueries:
+                if type(sub) is wq.Not:
+                    excluded = self.scores(sub.query, run.eager())
+                    out = {d: sc for d, sc in out.items() if d not in excluded}
+            return _boosted(out, q.boost)
+        if kind is wq.Not:  # every live document the clause does not match, at score 0
+            excluded = self.scores(q.query, run.eager())
+            return {d: 0.0 for d in self.searcher.reader().all_doc_ids() if d not in excluded}
+        if kind in COMPOUND and not getattr(q, "scale", None) and not getattr(q, "minmatch", 0):
+            parts = [self.scores(sub, run) for sub in q.subqueries]
+            if kind is wq.And:
+                return _boosted(_intersect_sum(parts), q.boost)
+            if kind is wq.DisjunctionMax:
+                return _boosted(_dismax(parts, q.tiebreak), q.boost)
+            return _boosted(_union(parts, None), q.boost)
+        if kind is wq.AndNot:
+            pos = self.scores(q.a, run)
+            neg = self.scores(q.b, run.eager())
+            return _boosted({d: s for d, s in pos.items() if d not in neg}, q.boost)
+        if kind is wq.AndMaybe:
+            must, maybe = self.scores(q.a, run), self.scores(q.b, run)
+            return _boosted({d: s + maybe.get(d, 0.0) for d, s in must.items()}, q.boost)
+        if kind in (wq.Prefix, wq.Wildcard, wq.FuzzyTerm):
+            return self.scores(expand(q, self.searcher.reader()), _Run(eager_check=True))
+        if kind is wq.Phrase and (not run.eager_check or not self._has_positions(q.fieldname)):
+            # Ranked: checked lazily on the stored record. A filter: Whoosh's positions, where
+            # the field keeps them (names and sections), as every match must be checked anyway.
+            return self._phrase(q, q, run)
+        if kind.__name__ == "VerifiedPhrase" and type(q.child) is wq.Phrase:
+            return self._phrase(q, q.child, run)
+        return self.whoosh(q)
+
+    def _has_positions(self, fieldname: str) -> bool:
+        schema = self.searcher.schema
+        return fieldname in schema and bool(schema[fieldname].format) and schema[fieldname].format.supports("positions")
+
+    def _phrase(self, node: Any, phrase: Any, run: _Run) -> Scores:
+        """Documents holding every word of the phrase, scored as Whoosh scores a phrase (the sum
+        of its words' scores). Paragraph text keeps no word positions in the index (that made
+        every posting block several times larger to read), so whether the words stand together
+        is checked on the stored paragraph by :meth:`verify` — at once when `run` is eager,
+        otherwise only for documents that reach the top (see :meth:`top`)."""
+        words = [run.term(self, phrase.fieldname, w, 1.0) for w in phrase.words]
+        out = _boosted(_intersect_sum(words), phrase.boost)
+        if run.eager_check:
+            return {d: s for d, s in out.items() if self.verify(d, node)}
+        run.pending.append((node, out))
+        return out
+
+    def verify(self, docnum: int, node: Any) -> bool:
+        """Does the document hold the phrase: as written for a quoted phrase in paragraph text
+        (a VerifiedPhrase), or as analysed words in order (within the phrase's slop) otherwise."""
+        if type(node) is not wq.Phrase:
+            return self.as_written(self.record(docnum).get("text") or "", node.words)
+        value = self.record(docnum).get(node.fieldname)
+        if not value:
+            return False
+        key = (node.fieldname, str(value))
+        tokens = self._tokens.get(key)
+        if tokens is None:
+            if len(self._tokens) > 4096:
+                self._tokens.clear()
+            tokens = self._tokens[key] = list(self.searcher.schema[node.fieldname].process_text(key[1], mode="index"))
+        return _in_order(tokens, list(node.words), max(1, node.slop))
+
+    def top(
+        self, q: Any, limit: int | None, allow: set[int] | None = None, exclude: set[int] | None = None
+    ) -> list[tuple[int, float]]:
+        """The best `limit` (None: all) documents for `q` as (docnum, score), best first; ties go
+        to the lower document number, as in Whoosh. Only documents in `allow` (when given) and
+        not in `exclude` count."""
+        run = _Run()
+        scored = self.scores(q, run)
+        if allow is not None:
+            scored = {d: scored[d] for d in allow if d in scored}
+        else:
+            scored = dict(scored)  # it may be a table a phrase check edits
+        for d in exclude or ():
+            scored.pop(d, None)
+        if not run.pending:
+            return _best(scored, limit)
+        return self._checked_top(q, scored, limit, run)
+
+    def _checked_top(self, q: Any, scored: Scores, limit: int | None, run: _Run) -> list[tuple[int, float]]:
+        """Top documents when some only might match (a phrase not yet checked): take them in
+        score order, a window at a time; a document whose phrase fails is scored again without
+        it and goes back in line. A failed check only lowers a score, so the order holds."""
+        window = 4 * (limit or 0) + 32
+        heap: list[tuple[float, int]] = []
+        floor = float("inf")  # every document still in `scored` scores below this
+
+        def refill() -> float:
+            taken = _best(scored, window)
+            if not taken:
+                return float("-inf")
+            low, seen = taken[-1][1], {d for d, _ in taken}
+            taken += [(d, sc) for d, sc in scored.items() if sc == low and d not in seen]
+            for d, sc in taken:
+                del scored[d]
+                heapq.heappush(heap, (-sc, d))
+            return low
+
+        out: list[tuple[int, float]] = []
+        while limit is None or len(out) < limit:
+            if scored and (not heap or -heap[0][0] < floor):
+                floor = refill()
+                continue
+            if not heap:
+                break
+            neg, d = heapq.heappop(heap)
+            failed = False
+            for node, candidates in run.pending:
+                if d in candidates and not self.verify(d, node):
+                    del candidates[d]  # the phrase's own table: rescoring now sees it missing
+                    failed = True
+            if not failed:
+                out.append((d, -neg))
+                continue
+            rescored = rescore(q, d, run.memo)
+            if rescored is not None:
+                heapq.heappush(heap, (-rescored, d))
+        return out
+
+
+class _Run:
+    """State of one scoring pass: score tables by query node (for rescoring a document), and
+    phrases whose check was put off."""
+
+    def __init__(self, eager_check: bool = False, memo: dict[int, Scores] | None = None) -> None:
+        self.eager_check = eager_check
+        self.memo: dict[int, Scores] = {} if memo is None else memo
+        self.pending: list[tuple[Any, Scores]] = []
+        self.terms: dict[tuple[str, Any, float], Scores] = {}
+
+    def term(self, ranker: Ranker, fieldname: str, text: Any, boost: float) -> Scores:
+        """A term's scores, read once per pass even if the query names it twice (a word and
+        its synonym can share a stem). Callers must not change the table."""
+        key = (fieldname, text, boost)
+        got = self.terms.get(key)
+        if got is None:
+            got = self.terms[key] = ranker.term(fieldname, text, boost)
+        return got
+
+    def eager(self) -> _Run:
+        """The same run, but phrases are checked at once (for NOT clauses, whose matches remove
+        documents, so a phrase there cannot be assumed to match)."""
+        run = _Run(eager_check=True, memo=self.memo)
+        run.pending, run.terms = self.pending, self.terms
+        return run
+
+
+def rescore(q: Any, d: int, memo: dict[int, Scores]) -> float | None:
+    """One document's score under `q` from the tables of a scoring pass (None: no match);
+    used after a phrase check failed and removed the document from the phrase's table."""
+    kind = type(q)
+    if kind in COMPOUND and id(q) in memo:
+        subs = [rescore(sub, d, memo) for sub in q.subqueries]
+        found = [s for s in subs if s is not None]
+        if not found or (kind is wq.And and len(found) < len(subs)):
+            return None
+        if kind is wq.DisjunctionMax:
+            best = max(found)
+            return (best + q.tiebreak * (sum(found) - best)) * q.boost
+        return sum(found) * q.boost
+    if kind is wq.Not and id(q.query) in memo:
+        return None if rescore(q.query, d, memo) is not None else 0.0
+    if kind is wq.AndNot and id(q) in memo:
+        a = rescore(q.a, d, memo)
+        return None if a is None or rescore(q.b, d, memo) is not None else a * q.boost
+    if kind is wq.AndMaybe and id(q) in memo:
+        a = rescore(q.a, d, memo)
+        return None if a is None else (a + (rescore(q.b, d, memo) or 0.0)) * q.boost
+    table = memo.get(id(q))
+    return None if table is None else table.get(d)
+
+
+def expand(q: Any, reader: Any) -> Any:
+    """A wildcard, prefix or fuzzy term as the Or of the index terms it stands for, each scored
+    by BM25F (Whoosh's default gives every expansion the same constant score, which ranks the
+    matches in index order)."""
+    from whoosh.query import NullQuery, Or, Term
+
+    fieldname = q.field()
+    terms = [Term(fieldname, t) for t in q._btexts(reader) if t]
+    if not terms:
+        return NullQuery
+    return terms[0] if len(terms) == 1 and q.boost == 1.0 else Or(terms, boost=q.boost)
+
+
+def _read_lengths(reader: Any, fieldname: str, doccount: int) -> bytes:
+    """The segment's length column for `fieldname` in one read (Whoosh's column reader would
+    unpack it document by document)."""
+    column_name = f"_{fieldname}_len"
+    if not reader._perdoc.has_column(column_name):
+        return bytes(doccount)
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+
+    column = reader._perdoc._cached_reader(column_name, LENGTHS_COLUMN)
+    if getattr(column, "_fixedlen", None) == 1 and hasattr(column, "_dbfile"):
+        raw = bytes(column._dbfile.get(column._basepos, column._count))
+        return raw[:doccount] + bytes(max(0, doccount - len(raw)))
+    return bytes(int(column[d] or 0) for d in range(doccount))
+
+
+def _in_order(tokens: list[str], words: list[str], slop: int) -> bool:
+    """Do `words` occur in `tokens` in order, each within `slop` positions of the one before?"""
+    at: dict[str, list[int]] = {}
+    for i, t in enumerate(tokens):
+        at.setdefault(t, []).append(i)
+    frontier = at.get(words[0], [])
+    for w in words[1:]:
+        nxt = at.get(w, [])
+        frontier = [p for p in nxt if any(0 < p - q <= slop for q in frontier)]
+        if not frontier:
+            return False
+    return bool(frontier)
+
+
+def _blocks(m: Any) -> Any:
+    """(document numbers, term frequencies or None for all 1.0) of each posting block of a
+    leaf matcher. Whoosh's codec keeps a block as one pickled tuple of delta-coded ids and
+    weights; decoding it here (with itertools.accumulate) skips Whoosh's per-id generator."""
+    if all(hasattr(m, a) for a in ("_read_data", "_next_block", "_data", "_byteids", "_i")):
+        while m.is_active():
+            if m._data is None:
+                m._read_data()
+            raw_ids, raw_weights = m._data[0], m._data[1]
+            ids = raw_ids if m._byteids else tuple(accumulate(raw_ids))
+            if raw_weights is None:
+                weights = None
+            elif isinstance(raw_weights, float):
+                weights = (raw_weights,) * len(ids)
+            else:
+                weights = raw_weights
+            if m._i:  # a block entered part-way (never after postings(), but be safe)
+                ids = ids[m._i :]
+                weights = None if weights is None else weights[m._i :]
+            yield ids, weights
+            m._next_block()
+        return
+    ids, ws = [], []
+    while m.is_active():
+        ids.append(m.id())
+        ws.append(m.weight())
+        m.next()
+    yield ids, ws
+
+
+class _ScoreTable:
+    """BM25 scores by (term frequency, encoded length), so a block is scored by C-level
+    lookups (map over the ids) rather than arithmetic per posting."""
+
+    def __init__(self, ranker: Ranker, fieldname: str, btext: bytes, boost: float) -> None:
+        self.idf = ranker.searcher.idf(fieldname, btext)
+        self.norm = ranker._norm(fieldname)
+        self.k1p1 = ranker.K1 + 1
+        self.boost = boost
+        self.by_tf: dict[float, list[float]] = {}
+        self.flat: dict[float, float] = {}  # tf·256 + length byte -> score, for mixed blocks
+
+    def row(self, tf: float) -> list[float]:
+        got = self.by_tf.get(tf)
+        if got is None:
+            idf, k1p1, boost = self.idf, self.k1p1, self.boost
+            got = [idf * ((tf * k1p1) / (tf + n)) for n in self.norm]
+            if boost != 1.0:
+                got = [sc * boost for sc in got]
+            self.by_tf[tf] = got
+            self.flat.update((tf * 256.0 + i, sc) for i, sc in enumerate(got))
+        return got
+
+    def scores(self, ids: Any, weights: Any, lengths: bytes) -> list[float]:
+        if weights is None:
+            return list(map(self.row(1.0).__getitem__, map(lengths.__getitem__, ids)))
+        distinct = set(weights)
+        if all(tf == int(tf) and 0 < tf < 1 << 20 for tf in distinct):
+            for tf in distinct:
+                self.row(tf)
+            keys = map(add, map(mul, weights, repeat(256.0)), map(lengths.__getitem__, ids))
+            return list(map(self.flat.__getitem__, keys))
+        rows = {tf: self.row(tf) for tf in distinct}
+        return [rows[w][lengths[d]] for d, w in zip(ids, weights, strict=True)]
+
+
+def _union(parts: list[Scores], pick: Callable[[float, float], float] | None) -> Scores:
+    """Documents in any table; a document's scores combined by `pick` (None: summed). The
+    largest table is copied at C speed; only the smaller ones are walked in Python."""
+    parts = sorted((p for p in parts if p), key=len, reverse=True)
+    if not parts:
+        return {}
+    out = dict(parts[0])
+    get = out.get
+    for part in parts[1:]:
+        if pick is None:
+            for d, sc in part.items():
+                out[d] = get(d, 0.0) + sc
+        else:
+            for d, sc in part.items():
+                old = get(d)
+                out[d] = sc if old is None else pick(old, sc)
+    return out
+
+
+def _dismax(parts: list[Scores], tiebreak: float) -> Scores:
+    """The best alternative's score plus `tiebreak` times the others' (Lucene's DisjunctionMax;
+    Whoosh's own matcher is not used: its score() can report a score from another document)."""
+    parts = sorted((p for p in parts if p), key=len, reverse=True)
+    if not parts:
+        return {}
+    out = dict(parts[0])
+    total: Scores = {}  # summed scores, only for documents found in more than one table
+    get, tget = out.get, total.get
+    for part in parts[1:]:
+        for d, sc in part.items():
+            old = get(d)
+            if old is None:
+                out[d] = sc
+            else:
+                total[d] = tget(d, old) + sc
+                if sc > old:
+                    out[d] = sc
+    if tiebreak:
+        for d, summed in total.items():
+            best = out[d]
+            out[d] = best + tiebreak * (summed - best)
+    return out
+
+
+def _intersect_sum(parts: list[Scores]) -> Scores:
+    if not parts or not all(parts):
+        return {}
+    smallest = min(parts, key=len)
+    common = set(smallest)
+    for part in parts:
+        if part is not smallest:
+            common.intersection_update(part.keys())
+    return {d: sum(part[d] for part in parts) for d in common}
+
+
+def _boosted(scores: Scores, boost: float) -> Scores:
+    return scores if boost == 1.0 else {d: s * boost for d, s in scores.items()}
+
+
+def _best(scores: Scores, limit: int | None) -> list[tuple[int, float]]:
+    """Highest score first, ties to the lower document number."""
+    if limit is not None and limit < len(scores):
+        floor = heapq.nlargest(limit, scores.values())[-1]  # C-level; then only the few at or above it
+        return sorted(((d, sc) for d, sc in scores.items() if sc >= floor), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
