@@ -2,7 +2,9 @@
 
 Plain words are OR-grouped (a paragraph holding more of them ranks higher, none is
 required); Whoosh's syntax — AND/OR/NOT, "phrases", field:term, wildcards, term~ —
-keeps working. Ranking is BM25F over the paragraph text, the speaker and the section.
+keeps working. Ranking is BM25F over the paragraph text, the speaker and the speaker's
+affiliation, computed by untrack.ranking; questions that ask for a kind of answer (a number,
+countries, a speaker's words) reorder their best paragraphs through untrack.answers.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from . import answers
 from .errors import UntrackError
 from .index import IndexStore, analyzers
 
@@ -223,6 +226,8 @@ def literal_text(text: str) -> str:
 _SYNTAX = re.compile(r'[":()*~^\[\]{}]|(?<!\w)[+-]\w|\?\w|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b')
 # How much an everyday synonym of a typed word counts, against 1.0 for the word itself.
 SYNONYM_WEIGHT = 0.7
+# Synonyms are also looked for in speakers' roles, at this share of their weight there.
+SYNONYMS_IN_ROLES = 0.5
 # A word's alternatives (its text stem, the same word in a speaker's name or affiliation, its
 # synonyms) count as the best of them plus this share of the rest.
 TIEBREAK = 0.1
@@ -269,6 +274,13 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
                     alts.append(Term("text", syn_stems[0], boost=SYNONYM_WEIGHT))
                 elif syn_stems:
                     alts.append(Phrase("text", syn_stems, boost=SYNONYM_WEIGHT))
+                if SYNONYMS_IN_ROLES:  # "executive" finds a President, "agency" an Organization
+                    syn_names = [t.text for t in an.names(syn)]
+                    weight = SYNONYM_WEIGHT * FIELD_WEIGHTS["affiliation"] * SYNONYMS_IN_ROLES
+                    if len(syn_names) == 1:
+                        alts.append(Term("affiliation", syn_names[0], boost=weight))
+                    elif syn_names:
+                        alts.append(Phrase("affiliation", syn_names, boost=weight))
         clauses.append(DisjunctionMax(alts, tiebreak=TIEBREAK) if len(alts) > 1 else alts[0])
     if not clauses:
         return NullQuery
@@ -278,27 +290,6 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
 
 
 _WORD_OR_HYPHENATED = re.compile(r"\w+(?:[-'’]\w+)*")
-
-# Questions that ask for a number ("how much did Australia give?") prefer, among the best
-# RERANK_DEPTH paragraphs, those that state one: their score is multiplied by 1 + QUANTITY_BOOST.
-RERANK_DEPTH = 50
-QUANTITY_BOOST = 0.15
-_ASKS_QUANTITY = re.compile(
-    r"\bhow\s+(?:much|many|often|large|big|long)\b|\bwhat\s+(?:percentage|proportion|share|amount|number)\b", re.I
-)
-_QUANTITY = re.compile(
-    r"[$€£¥]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:per\s?cent|percent|million|billion|thousand)\b"
-    r"|\b(?:millions|billions|thousands|hundreds|dozens)\b|\b(?!(?:19|20)\d\d\b)\d[\d,.]{1,}\d\b",
-    re.I,
-)
-
-
-def asks_quantity(query: str) -> bool:
-    return bool(_ASKS_QUANTITY.search(query))
-
-
-def states_quantity(text: str) -> bool:
-    return bool(_QUANTITY.search(text))
 
 
 def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = False) -> Any:
@@ -451,13 +442,11 @@ def search(
         found: list[tuple[dict[str, Any], float | None]]
         allow = o.ranker.docs(flt) if flt is not None else None
         if sort == "relevance" and query:
-            quantity = QUANTITY_BOOST and is_plain(query) and asks_quantity(query)
-            depth = max(limit, RERANK_DEPTH) if limit and quantity else limit or None
+            prefs = answers.preferences(query) if is_plain(query) and not literal else []
+            depth = max(limit, answers.RERANK_DEPTH) if limit and prefs else limit or None
             top = [(o.record(d), score) for d, score in o.ranker.top(q, depth, allow=allow, exclude=o.headings())]
-            if quantity:
-                top = [(r, sc * (1 + QUANTITY_BOOST) if states_quantity(r["text"]) else sc) for r, sc in top]
-                top.sort(key=lambda rs: -rs[1])  # stable: ties keep the ranker's order
-                top = top[:limit] if limit else top
+            if prefs:
+                top = answers.rerank(top, prefs)[: limit or None]
             found = list(top)
         else:  # the ranker finds the matches (phrases checked); Whoosh sorts them by its columns
             if query:

@@ -53,7 +53,7 @@ def test_evaluate_arithmetic() -> None:
 
 
 def test_ranking_keeps_its_measured_relevance(seed_index: Path) -> None:
-    """The issue's bar (MRR@10 ≥ 0.95, success@3 = 1.0; measured 0.964 and 1.0): a change that
+    """The issue's bar (MRR@10 ≥ 0.95, success@3 = 1.0; measured 0.979 and 1.0): a change that
     makes answers harder to find fails here; the figures themselves are printed by evaluate.py."""
     from untrack.search import search
 
@@ -65,10 +65,10 @@ def test_ranking_keeps_its_measured_relevance(seed_index: Path) -> None:
 
 def test_ranking_answers_the_second_question_set(seed_index: Path) -> None:
     """validation.json (67 questions written apart from judged.json; see README, Relevance):
-    a floor just under its measured figures (MRR@10 0.931, success@3 0.955)."""
+    a floor just under its measured figures (MRR@10 0.942, success@3 0.970)."""
     from untrack.search import search
 
     store = IndexStore(seed_index)
     result = evaluate(lambda q: [h.record["id"] for h in search(store, q, limit=10)], load_judged(VALIDATION))
-    assert result["mrr@10"] >= 0.92
-    assert result["success@3"] >= 0.95
+    assert result["mrr@10"] >= 0.93
+    assert result["success@3"] >= 0.96

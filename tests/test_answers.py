@@ -1,0 +1,53 @@
+"""Questions whose form says what would answer them: a number, some countries, a speaker's words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from untrack import answers
+from untrack.index import IndexStore
+from untrack.search import search
+
+
+@pytest.mark.parametrize(
+    ("query", "kinds"),
+    [
+        ("how much did Australia give?", ["a number"]),
+        ("How many victims are there", ["a number"]),
+        ("what percentage of victims are women", ["a number"]),
+        ("which countries pledged money to the trust fund", ["countries"]),
+        ("What other delegations spoke", ["countries"]),
+        ("what did the Secretary-General say about poverty", ["a speaker's words"]),
+        ("according to Bachelet, why do courts fail", ["a speaker's words"]),
+        ("trust fund donations", []),
+        ("mobile courts", []),
+    ],
+)
+def test_question_forms_ask_for_kinds_of_answer(query: str, kinds: list[str]) -> None:
+    assert [p.name for p in answers.preferences(query)] == kinds
+
+
+def test_states_are_counted_once_each_and_only_as_whole_names() -> None:
+    assert answers.names_states("the Russian Federation ($30,000) and Luxembourg ($40,000); Luxembourg again") == 2
+    assert answers.names_states("Guinea-Bissau and Niger") == 2  # not also Guinea, not Nigeria
+    assert answers.names_states("the Nigerian delegation") == 0
+
+
+def test_amounts_figures_and_percentages_count_as_numbers_but_years_do_not() -> None:
+    assert answers.states_quantity("an initial grant of $200,000")
+    assert answers.states_quantity("an estimated 2.4 million people")
+    assert answers.states_quantity("27 per cent of victims")
+    assert not answers.states_quantity("the 2010 Global Plan of Action")
+
+
+def test_which_countries_puts_a_paragraph_naming_donor_countries_first(seed_index: Path) -> None:
+    hits = search(IndexStore(seed_index), "which countries donated money to the trust fund", limit=3)
+    assert answers.names_states(hits[0].record["text"]) >= 2
+    assert "donations" in hits[0].record["text"]
+
+
+def test_what_did_a_role_say_puts_that_speakers_own_words_first(seed_index: Path) -> None:
+    hits = search(IndexStore(seed_index), "what did the Manpower executive say", limit=3)
+    assert hits[0].record["speaker"] == "David Arkless"
