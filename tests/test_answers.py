@@ -51,3 +51,24 @@ def test_which_countries_puts_a_paragraph_naming_donor_countries_first(seed_inde
 def test_what_did_a_role_say_puts_that_speakers_own_words_first(seed_index: Path) -> None:
     hits = search(IndexStore(seed_index), "what did the Manpower executive say", limit=3)
     assert hits[0].record["speaker"] == "David Arkless"
+
+
+@pytest.mark.parametrize(
+    ("query", "speaker"),
+    [
+        ("what did the Ukrainian representative say", "Ukraine"),
+        ("Japanese statement", "Japan"),
+        ("Thai delegation on victims", "Thailand"),
+    ],
+)
+def test_a_demonym_finds_that_states_delegation(seed_index: Path, query: str, speaker: str) -> None:
+    hits = search(IndexStore(seed_index), query, limit=1)
+    assert hits[0].record["speaker"] == speaker
+
+
+def test_multi_word_demonyms_and_plain_words_are_not_confused() -> None:
+    from untrack.lexicon import DEMONYMS
+
+    assert DEMONYMS["south african"] == "South Africa"
+    assert DEMONYMS["greek"] == "Greece"
+    assert "south" not in DEMONYMS and "african" not in DEMONYMS

@@ -245,7 +245,7 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
     side by side were measured on the judged set and made it worse, so there are none.)"""
     from whoosh.query import And, DisjunctionMax, NullQuery, Or, Phrase, Term
 
-    from .lexicon import SYNONYMS
+    from .lexicon import DEMONYMS, SYNONYMS
     from .textutil import fold
 
     an = analyzers()
@@ -267,6 +267,10 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
         if raw[i + 1 : i + 2] == ["again"] and len(stem) == 1:  # "trafficked again" ~ "re-trafficked"
             alts.append(Phrase("text", ["re", stem[0]]))
         pair = " ".join(raw[i : i + 2])
+        for key in (pair, word):  # "Greek", "South African": the State, as a delegation is named
+            state = DEMONYMS.get(key)
+            if state:
+                alts += _state_alternatives(an, state)
         for key in (pair, word) if SYNONYM_WEIGHT > 0 else ():
             for syn in SYNONYMS.get(key, ()):
                 syn_stems = [t.text for t in an.text(syn)]
@@ -287,6 +291,21 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
     if require_all:
         return And(clauses)
     return Or(clauses) if len(clauses) > 1 else clauses[0]
+
+
+def _state_alternatives(an: Any, state: str) -> list[Any]:
+    """A State's name in the paragraph text, the speaker (a delegation) and the affiliation."""
+    from whoosh.query import Phrase, Term
+
+    out = []
+    for fieldname, analyzer in (("text", an.text), ("speaker", an.names), ("affiliation", an.names)):
+        words = [t.text for t in analyzer(state)]
+        boost = FIELD_WEIGHTS[fieldname]
+        if len(words) == 1:
+            out.append(Term(fieldname, words[0], boost=boost))
+        elif words:
+            out.append(Phrase(fieldname, words, boost=boost))
+    return out
 
 
 _WORD_OR_HYPHENATED = re.compile(r"\w+(?:[-'’]\w+)*")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from evaluate import VALIDATION, evaluate, first_relevant_rank, load_judged  # noqa: E402
+from evaluate import HELDOUT, VALIDATION, evaluate, first_relevant_rank, load_judged  # noqa: E402
 
 from untrack.index import IndexStore  # noqa: E402
 
@@ -72,3 +72,14 @@ def test_ranking_answers_the_second_question_set(seed_index: Path) -> None:
     result = evaluate(lambda q: [h.record["id"] for h in search(store, q, limit=10)], load_judged(VALIDATION))
     assert result["mrr@10"] >= 0.93
     assert result["success@3"] >= 0.96
+
+
+def test_ranking_answers_the_third_question_set(seed_index: Path) -> None:
+    """heldout.json (68 questions written blind to the other sets and to the ranking; measured
+    blind once at 0.896 / 0.971, then 0.911 / 0.985 with demonyms): a floor under the latter."""
+    from untrack.search import search
+
+    store = IndexStore(seed_index)
+    result = evaluate(lambda q: [h.record["id"] for h in search(store, q, limit=10)], load_judged(HELDOUT))
+    assert result["mrr@10"] >= 0.90
+    assert result["success@3"] >= 0.97
