@@ -132,3 +132,9 @@ def test_long_output_goes_through_the_pager_only_on_a_tty(monkeypatch, tmp_path:
 def test_hit_json_without_context_has_no_context_key() -> None:
     hit = Hit({"id": "d#1", "text": "x"}, 1, 1.0, [], "x")
     assert "context" not in hit.as_json()
+
+
+def test_explain_names_the_kind_of_answer_a_question_asks_for(runner, seed_index: Path) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--explain", "how much did Australia give?"])
+    assert res.exit_code == 0
+    assert "prefers: a number" in res.stderr and "prefers" not in res.stdout

@@ -280,7 +280,7 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
                     alts.append(Phrase("text", syn_stems, boost=SYNONYM_WEIGHT))
                 if SYNONYMS_IN_ROLES:  # "executive" finds a President, "agency" an Organization
                     syn_names = [t.text for t in an.names(syn)]
-                    weight = SYNONYM_WEIGHT * FIELD_WEIGHTS["affiliation"] * SYNONYMS_IN_ROLES
+                    weight = round(SYNONYM_WEIGHT * FIELD_WEIGHTS["affiliation"] * SYNONYMS_IN_ROLES, 6)
                     if len(syn_names) == 1:
                         alts.append(Term("affiliation", syn_names[0], boost=weight))
                     elif syn_names:
@@ -648,12 +648,16 @@ def suggest(store: IndexStore, query: str) -> Correction | None:
 
 
 def explain(store: IndexStore, query: str, filters: Filters | None = None, literal: bool = False) -> str:
-    """How untrack reads a query: the Whoosh query and the filters, in one line each."""
+    """How untrack reads a query: the Whoosh query, the filters and the kind of answer a
+    question asks for, one line each."""
     ix = opened(store).index
     lines = [f"query: {parse_query(ix, query, literal=literal)!r}" if query.strip() else "query: (every paragraph)"]
     flt = build_filter(filters or Filters())
     if flt is not None:
         lines.append(f"filter: {flt!r}")
+    if query.strip() and is_plain(query) and not literal:
+        for pref in answers.preferences(query):
+            lines.append(f"prefers: {pref.name} (the best {answers.RERANK_DEPTH} paragraphs reordered)")
     return "\n".join(lines)
 
 
