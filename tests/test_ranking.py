@@ -183,3 +183,16 @@ def test_a_process_that_searches_again_sees_a_new_index_generation(tmp_path: Pat
     assert search(store, word) == []  # this search opens the index and keeps it open
     store.update([Source.of(first), Source.of(second)])
     assert {h.record["doc"] for h in search(store, word)} == {second.stem}
+
+
+def test_a_phrase_inside_a_query_kind_the_ranker_hands_to_whoosh_still_matches_as_written(seed_index: Path) -> None:
+    """Query kinds the ranker does not score in bulk go through Whoosh's matcher; a quoted phrase
+    inside one is checked the same way (paragraph text keeps no positions for Whoosh to use)."""
+    from untrack.search import parse_query
+
+    store = IndexStore(seed_index)
+    o = opened(store)
+    phrase = parse_query(o.index, '"trust fund"')
+    assert type(phrase).__name__ == "VerifiedPhrase"
+    wrapped = {d for d, _ in o.ranker.top(wq.ConstantScoreQuery(phrase), None)}
+    assert wrapped == {d for d, _ in o.ranker.top(phrase, None)} and wrapped

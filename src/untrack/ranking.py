@@ -5,9 +5,9 @@ every query word costs several Python method calls (next, id, score, and the sam
 each union or intersection above it). untrack's queries are mostly unions of a few words over
 three fields, so that walk was most of a search's time. This module computes the same BM25F
 scores a block at a time instead: it reads each posting block's document numbers and term
-frequencies as arrays (Whoosh's own codec decodes them), scores a whole block in one list
-comprehension against the cached field lengths, and combines the per-word score tables with
-dictionary merges. The statistics (idf, average field length), the query objects, term
+frequencies as arrays (Whoosh's own codec stores them), scores a whole block by table lookups
+against the cached field lengths, and combines the per-word score tables with dictionary
+merges. The statistics (idf, average field length), the query objects, term
 expansion and the index itself stay Whoosh's; anything this module does not know how to score
 in bulk is scored by Whoosh's own matcher, so every query still works.
 
@@ -43,17 +43,14 @@ class Ranker:
         K1: float,
         record: Callable[[int], dict[str, Any]],
         as_written: Callable[[str, tuple[str, ...]], bool],
-        field_B: dict[str, float] | None = None,
     ) -> None:
         from whoosh.util.numeric import byte_to_length
 
         self.searcher = searcher
         self.B, self.K1 = B, K1
-        self.field_B = dict(field_B or {})  # per-field B, as Whoosh's BM25F(fieldname_B=...)
         self.record = record  # docnum -> the stored paragraph record (its keys are the field names)
         self.as_written = as_written  # (text, words) -> do the words stand together, as written?
         self.leaves: list[tuple[Any, int]] = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
-        self.doc_count_all: int = searcher.doc_count_all()
         self._byte_to_length = [byte_to_length(i) for i in range(256)]
         self._lengths: dict[tuple[int, str], bytes] = {}
         self._norms: dict[str, list[float]] = {}
@@ -76,7 +73,7 @@ class Ranker:
         norm = self._norms.get(fieldname)
         if norm is None:
             avg = self.searcher.avg_field_length(fieldname) or 1
-            K1, B = self.K1, self.field_B.get(fieldname, self.B)
+            K1, B = self.K1, self.B
             norm = [K1 * ((1 - B) + B * fl / avg) for fl in self._byte_to_length]
             self._norms[fieldname] = norm
         return norm

@@ -18,18 +18,16 @@ from . import answers
 from .errors import UntrackError
 from .index import IndexStore, analyzers
 
-# BM25F field weights: the paragraph text carries the meaning; a query word that names
-# the speaker ("bachelet courts") or the speaker's role ("special rapporteur") lifts that
-# speaker's paragraphs, but less than a word the paragraph itself contains. Section headings
-# are not ranked on (they repeat over many paragraphs; ranking on them made the judged set
-# worse) but stay searchable and filterable with section:/--section. Weights and BM25
-# parameters were chosen on tests/relevance/judged.json (see README, Relevance).
+# BM25F field weights: the paragraph text carries the meaning; a query word that names the
+# speaker ("bachelet courts") lifts that speaker's paragraphs, and one that names the speaker's
+# role ("what did the Secretary-General say") lifts them above paragraphs that only mention the
+# role. Section headings are not ranked on (they repeat over many paragraphs) but stay
+# searchable and filterable with section:/--section. Words are OR-ed plainly, without Whoosh's
+# coordination factor. Weights and BM25 parameters were chosen on tests/relevance (README,
+# Relevance).
 FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 1.5}
-# Plain OR, without Whoosh's coordination factor (OrGroup.factory): it changed no ranking on
-# the judged set and cost about a sixth of every query's time (bench/hotspots.py).
 BM25_B = 0.75
 BM25_K1 = 1.0
-FIELD_B: dict[str, float] = {}  # per-field length normalisation, where it differs from BM25_B
 SNIPPET_CHARS = 240
 
 
@@ -91,14 +89,19 @@ class Hit:
         return out
 
 
-def _phrase(fieldname: str, value: str) -> Any:
-    """A case- and accent-insensitive filter: the value's words, in order, in the field."""
+def words_query(fieldname: str, words: list[str], boost: float = 1.0) -> Any:
+    """Analysed words as a query on one field: a Term for one word, a Phrase for several (a
+    hyphenated word, a name, a multi-word synonym), NullQuery for none."""
     from whoosh.query import NullQuery, Phrase, Term
 
-    words = [t.text for t in analyzers().names(value)]
     if not words:
         return NullQuery
-    return Term(fieldname, words[0]) if len(words) == 1 else Phrase(fieldname, words)
+    return Term(fieldname, words[0], boost=boost) if len(words) == 1 else Phrase(fieldname, words, boost=boost)
+
+
+def _phrase(fieldname: str, value: str) -> Any:
+    """A case- and accent-insensitive filter: the value's words, in order, in the field."""
+    return words_query(fieldname, [t.text for t in analyzers().names(value)])
 
 
 def build_filter(filters: Filters) -> Any | None:
@@ -129,7 +132,7 @@ def _verified_phrase_class() -> Any:
     from whoosh.query.wrappers import WrappingQuery
 
     class VerifiedPhrase(WrappingQuery):
-        """A phrase that must appear as written. The stemmed phrase's positions find the
+        """A phrase that must appear as written: paragraphs holding its (stemmed) words are the
         candidates; the stored paragraph text confirms the words, unstemmed, stop words kept."""
 
         def __init__(self, child: Any, words: tuple[str, ...]) -> None:
@@ -150,15 +153,15 @@ def _verified_phrase_class() -> Any:
             return self.__class__(child, self.words)
 
         def matcher(self, searcher: Any, context: Any = None) -> Any:
-            m = self.child.matcher(searcher, context)
-            if not m.is_active():
-                return m
-            probe, confirmed = self.child.matcher(searcher, context), set()  # span matchers cannot copy()
-            while probe.is_active():
-                docnum = probe.id()
-                if phrase_present(searcher.stored_fields(docnum)["record"]["text"], self.words):
-                    confirmed.add(docnum)
-                probe.next()
+            # untrack.ranking scores phrases itself; this is Whoosh's path, for query shapes the
+            # ranker hands back to Whoosh. Paragraph text keeps no positions: the documents with
+            # every word are the candidates, and the stored text confirms the phrase.
+            from whoosh.query import And, Term
+
+            words = And([Term(self.child.fieldname, w) for w in self.child.words], boost=self.child.boost)
+            m = words.matcher(searcher, context)
+            stored = searcher.stored_fields
+            confirmed = {d for d in words.docs(searcher) if phrase_present(stored(d)["record"]["text"], self.words)}
             return FilterMatcher(m, confirmed)
 
     return VerifiedPhrase
@@ -243,12 +246,13 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
     dropped, each content word counted once (in whichever field it scores best), and its
     everyday synonyms searched beside it at a lower weight. (Bonuses for typed words standing
     side by side were measured on the judged set and made it worse, so there are none.)"""
-    from whoosh.query import And, DisjunctionMax, NullQuery, Or, Phrase, Term
+    from whoosh.query import And, DisjunctionMax, NullQuery, Or, Phrase
 
     from .lexicon import DEMONYMS, SYNONYMS
     from .textutil import fold
 
     an = analyzers()
+    fields = (("text", an.text), ("speaker", an.names), ("affiliation", an.names))
     raw = [fold(w) for w in _WORD_OR_HYPHENATED.findall(text)]
     clauses = []
     seen: set[str] = set()
@@ -257,55 +261,30 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
         if not stem or word in seen:
             continue
         seen.add(word)
-        alts = [Term("text", s) for s in stem] if len(stem) == 1 else [Phrase("text", stem)]
-        for fieldname in [f for f in FIELD_WEIGHTS if f != "text"]:
-            names = [t.text for t in an.names(word)]
-            if len(names) == 1:
-                alts.append(Term(fieldname, names[0], boost=FIELD_WEIGHTS[fieldname]))
-            elif names:  # "Secretary-General", "Ki-moon": the parts, in order, in the name or role
-                alts.append(Phrase(fieldname, names, boost=FIELD_WEIGHTS[fieldname]))
+        alts = [words_query("text", stem)]
+        names = [t.text for t in an.names(word)]  # "Secretary-General", "Ki-moon": the parts, in order
+        if names:
+            alts += [words_query(f, names, FIELD_WEIGHTS[f]) for f in FIELD_WEIGHTS if f != "text"]
         if raw[i + 1 : i + 2] == ["again"] and len(stem) == 1:  # "trafficked again" ~ "re-trafficked"
             alts.append(Phrase("text", ["re", stem[0]]))
         pair = " ".join(raw[i : i + 2])
         for key in (pair, word):  # "Greek", "South African": the State, as a delegation is named
             state = DEMONYMS.get(key)
             if state:
-                alts += _state_alternatives(an, state)
-        for key in (pair, word) if SYNONYM_WEIGHT > 0 else ():
+                alts += [words_query(f, [t.text for t in analyze(state)], FIELD_WEIGHTS[f]) for f, analyze in fields]
+        role_weight = round(SYNONYM_WEIGHT * FIELD_WEIGHTS["affiliation"] * SYNONYMS_IN_ROLES, 6)
+        for key in (pair, word):
             for syn in SYNONYMS.get(key, ()):
-                syn_stems = [t.text for t in an.text(syn)]
-                if len(syn_stems) == 1:
-                    alts.append(Term("text", syn_stems[0], boost=SYNONYM_WEIGHT))
-                elif syn_stems:
-                    alts.append(Phrase("text", syn_stems, boost=SYNONYM_WEIGHT))
-                if SYNONYMS_IN_ROLES:  # "executive" finds a President, "agency" an Organization
-                    syn_names = [t.text for t in an.names(syn)]
-                    weight = round(SYNONYM_WEIGHT * FIELD_WEIGHTS["affiliation"] * SYNONYMS_IN_ROLES, 6)
-                    if len(syn_names) == 1:
-                        alts.append(Term("affiliation", syn_names[0], boost=weight))
-                    elif syn_names:
-                        alts.append(Phrase("affiliation", syn_names, boost=weight))
+                alts.append(words_query("text", [t.text for t in an.text(syn)], SYNONYM_WEIGHT))
+                if role_weight:  # "executive" finds a President, "agency" an Organization
+                    alts.append(words_query("affiliation", [t.text for t in an.names(syn)], role_weight))
+        alts = [a for a in alts if a is not NullQuery]
         clauses.append(DisjunctionMax(alts, tiebreak=TIEBREAK) if len(alts) > 1 else alts[0])
     if not clauses:
         return NullQuery
     if require_all:
         return And(clauses)
     return Or(clauses) if len(clauses) > 1 else clauses[0]
-
-
-def _state_alternatives(an: Any, state: str) -> list[Any]:
-    """A State's name in the paragraph text, the speaker (a delegation) and the affiliation."""
-    from whoosh.query import Phrase, Term
-
-    out = []
-    for fieldname, analyzer in (("text", an.text), ("speaker", an.names), ("affiliation", an.names)):
-        words = [t.text for t in analyzer(state)]
-        boost = FIELD_WEIGHTS[fieldname]
-        if len(words) == 1:
-            out.append(Term(fieldname, words[0], boost=boost))
-        elif words:
-            out.append(Phrase(fieldname, words, boost=boost))
-    return out
 
 
 _WORD_OR_HYPHENATED = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -378,9 +357,8 @@ class _Opened:
 
         self.gen = gen
         self.index = store.open()
-        per_field = {f"{name}_B": b for name, b in FIELD_B.items()}
-        self.searcher = self.index.searcher(weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1, **per_field))
-        self.ranker = Ranker(self.searcher, BM25_B, BM25_K1, self.record, phrase_present, FIELD_B)
+        self.searcher = self.index.searcher(weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1))
+        self.ranker = Ranker(self.searcher, BM25_B, BM25_K1, self.record, phrase_present)
         self._headings: set[int] | None = None
         self._vocabulary: Any = None
 
