@@ -192,7 +192,7 @@ def test_a_phrase_inside_a_query_kind_the_ranker_hands_to_whoosh_still_matches_a
 
     store = IndexStore(seed_index)
     o = opened(store)
-    phrase = parse_query(o.index, '"trust fund"')
-    assert type(phrase).__name__ == "VerifiedPhrase"
+    parsed = parse_query(o.index, '"trust fund"')  # Or(text phrase, speaker phrase, affiliation phrase)
+    phrase = next(sub for sub in parsed.subqueries if type(sub).__name__ == "VerifiedPhrase")
     wrapped = {d for d, _ in o.ranker.top(wq.ConstantScoreQuery(phrase), None)}
     assert wrapped == {d for d, _ in o.ranker.top(phrase, None)} and wrapped
