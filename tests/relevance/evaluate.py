@@ -3,8 +3,8 @@
     python tests/relevance/evaluate.py [SET.json ...] [--all]
 
 builds a throw-away index of the bundled release, runs every question of each set (by default
-judged.json, validation.json and heldout.json) through `untrack.search.search` and prints
-MRR@10, success@3 and the questions whose first relevant paragraph is not in the top 3
+judged.json, validation.json, heldout.json and heldout2.json) through `untrack.search.search`
+and prints MRR@10, success@3 and the questions whose first relevant paragraph is not in the top 3
 (`--all`: every question).
 
 `judged.json` is a list of {"q": question, "relevant": [paragraph ids], "note": optional}.
@@ -23,6 +23,7 @@ HERE = Path(__file__).parent
 JUDGED = HERE / "judged.json"
 VALIDATION = HERE / "validation.json"  # a second set, written apart from judged.json
 HELDOUT = HERE / "heldout.json"  # a third, written blind to both and to the ranking (see README)
+HELDOUT2 = HERE / "heldout2.json"  # a fourth, likewise, scored blind on the final ranking
 DEPTH = 10  # MRR cut-off
 TOP = 3  # success@3
 
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     show_all = "--all" in args
     args = [a for a in args if a != "--all"]
-    paths = [Path(a) for a in args] or [JUDGED, VALIDATION, HELDOUT]
+    paths = [Path(a) for a in args] or [JUDGED, VALIDATION, HELDOUT, HELDOUT2]
     with tempfile.TemporaryDirectory(prefix="untrack-relevance-") as tmp:
         run = seed_search_fn(Path(tmp) / "index")
         for i, path in enumerate(paths):

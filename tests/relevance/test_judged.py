@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from evaluate import HELDOUT, VALIDATION, evaluate, first_relevant_rank, load_judged  # noqa: E402
+from evaluate import HELDOUT, HELDOUT2, VALIDATION, evaluate, first_relevant_rank, load_judged  # noqa: E402
 
 from untrack.index import IndexStore  # noqa: E402
 
@@ -76,10 +76,22 @@ def test_ranking_answers_the_second_question_set(seed_index: Path) -> None:
 
 def test_ranking_answers_the_third_question_set(seed_index: Path) -> None:
     """heldout.json (68 questions written blind to the other sets and to the ranking; measured
-    blind once at 0.896 / 0.971, then 0.911 / 0.985 with demonyms): a floor under the latter."""
+    blind once at 0.896 / 0.971, 0.918 / 0.985 after the demonyms and more everyday words): a floor
+    under the latter."""
     from untrack.search import search
 
     store = IndexStore(seed_index)
     result = evaluate(lambda q: [h.record["id"] for h in search(store, q, limit=10)], load_judged(HELDOUT))
+    assert result["mrr@10"] >= 0.90
+    assert result["success@3"] >= 0.97
+
+
+def test_ranking_answers_the_fourth_question_set(seed_index: Path) -> None:
+    """heldout2.json (84 questions written blind, like heldout.json, and scored once on the final
+    ranking: 0.906 / 0.976): a floor just under it."""
+    from untrack.search import search
+
+    store = IndexStore(seed_index)
+    result = evaluate(lambda q: [h.record["id"] for h in search(store, q, limit=10)], load_judged(HELDOUT2))
     assert result["mrr@10"] >= 0.90
     assert result["success@3"] >= 0.97
