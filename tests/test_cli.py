@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from helpers import SEED, jsonl
 from untrack.cli import app
-
-SEED = "000_027ff52e41ff29f7"
-
-
-def jsonl(output: str) -> list[dict]:
-    return [json.loads(line) for line in output.splitlines() if line.strip()]
 
 
 def test_plain_question_finds_the_amount_it_asks_for(runner, seed_index: Path) -> None:

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
+from helpers import SEED, jsonl
 from untrack.cli import app
 from untrack.render import show
 from untrack.search import Hit
-
-SEED = "000_027ff52e41ff29f7"
-
-
-def jsonl(out: str) -> list[dict]:
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
 def test_misspelling_finds_the_paragraph_and_names_the_correction(runner, seed_index: Path) -> None:
