@@ -236,16 +236,30 @@ SYNONYMS_IN_ROLES = 0.5
 TIEBREAK = 0.1
 
 
+# A word that names a section ("closing", "remarks") lifts the paragraphs under it, at this
+# weight, unless it heads more than SECTION_SHARE of all paragraphs ("trafficking" in every
+# heading of a release on trafficking says nothing, and would be a long list to read).
+SECTION_WEIGHT = 0.3
+SECTION_SHARE = 0.2
+
+
+def _distinctive_in_sections(reader: Any, word: str) -> bool:
+    df = reader.doc_frequency("section", word)
+    return 0 < df <= SECTION_SHARE * reader.doc_count()
+
+
 def is_plain(text: str) -> bool:
     """Plain words (a question, keywords): no query syntax. A closing '?' is punctuation."""
     return not _SYNTAX.search(text)
 
 
-def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
+def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
     """A question or keywords, read as a searcher would: question words and other stop words
-    dropped, each content word counted once (in whichever field it scores best), and its
-    everyday synonyms searched beside it at a lower weight. (Bonuses for typed words standing
-    side by side were measured on the judged set and made it worse, so there are none.)"""
+    dropped, each content word counted once (in whichever field it scores best: the text, the
+    speaker, the speaker's role, a section heading where the word is distinctive), and its
+    everyday synonyms searched beside it at a lower weight. `reader` gives the section
+    statistics. (Bonuses for typed words standing side by side were measured and changed
+    nothing, so there are none.)"""
     from whoosh.query import And, DisjunctionMax, NullQuery, Or, Phrase
 
     from .lexicon import DEMONYMS, SYNONYMS
@@ -265,6 +279,8 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
         names = [t.text for t in an.names(word)]  # "Secretary-General", "Ki-moon": the parts, in order
         if names:
             alts += [words_query(f, names, FIELD_WEIGHTS[f]) for f in FIELD_WEIGHTS if f != "text"]
+            if SECTION_WEIGHT and len(names) == 1 and _distinctive_in_sections(reader, names[0]):
+                alts.append(words_query("section", names, SECTION_WEIGHT))  # "closing remarks"
         if raw[i + 1 : i + 2] == ["again"] and len(stem) == 1:  # "trafficked again" ~ "re-trafficked"
             alts.append(Phrase("text", ["re", stem[0]]))
         pair = " ".join(raw[i : i + 2])
@@ -290,7 +306,7 @@ def plain_query(ix: Any, text: str, require_all: bool = False) -> Any:
 _WORD_OR_HYPHENATED = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
-def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = False) -> Any:
+def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = False, reader: Any = None) -> Any:
     """The user's query as a Whoosh query: plain words and questions through
     :func:`plain_query`; anything with syntax through Whoosh's parser, over the weighted fields."""
     from whoosh import qparser
@@ -298,7 +314,10 @@ def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = F
     if literal:
         text = literal_text(text)
     if is_plain(text):
-        return plain_query(ix, text, require_all)
+        if reader is None:
+            with ix.reader() as own:
+                return plain_query(own, text, require_all)
+        return plain_query(reader, text, require_all)
     group = qparser.AndGroup if require_all else qparser.OrGroup
     parser = qparser.MultifieldParser(list(FIELD_WEIGHTS), ix.schema, fieldboosts=FIELD_WEIGHTS, group=group)
     parser.remove_plugin_class(qparser.PhrasePlugin)
@@ -432,7 +451,7 @@ def search(
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
     o = opened(store)
-    q = parse_query(o.index, query, require_all, literal) if query else Every()
+    q = parse_query(o.index, query, require_all, literal, reader=o.searcher.reader()) if query else Every()
     s = o.searcher
     try:
         flt = build_filter(filters)
@@ -628,8 +647,9 @@ def suggest(store: IndexStore, query: str) -> Correction | None:
 def explain(store: IndexStore, query: str, filters: Filters | None = None, literal: bool = False) -> str:
     """How untrack reads a query: the Whoosh query, the filters and the kind of answer a
     question asks for, one line each."""
-    ix = opened(store).index
-    lines = [f"query: {parse_query(ix, query, literal=literal)!r}" if query.strip() else "query: (every paragraph)"]
+    o = opened(store)
+    q = parse_query(o.index, query, literal=literal, reader=o.searcher.reader()) if query.strip() else None
+    lines = [f"query: {q!r}" if q is not None else "query: (every paragraph)"]
     flt = build_filter(filters or Filters())
     if flt is not None:
         lines.append(f"filter: {flt!r}")
