@@ -106,8 +106,3 @@ def rerank(found: list[tuple[dict[str, Any], float]], prefs: list[Preference]) -
         out.append((record, score))
     out.sort(key=lambda rs: -rs[1])
     return out
-
-
-def asks_speech(query: str) -> bool:
-    """'What did X say about Y', 'X's position on Y', 'according to X'."""
-    return bool(_ASKS_SPEECH.search(query))
