@@ -18,9 +18,15 @@ from untrack.sources import Source
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 
-# Stems that occur in the bundled release's text, common to rare, and a speaker and a role word.
+# Stems that occur in the bundled release's text, common to rare, and speaker, affiliation and role words.
 TEXT_STEMS = ["traffick", "victim", "fund", "trust", "court", "footbal", "poverti", "women", "law", "nobodi"]
-NAME_TERMS = [("speaker", "bachelet"), ("speaker", "ezeilo"), ("affiliation", "rapporteur"), ("affiliation", "unodc")]
+NAME_TERMS = [
+    ("speaker", "bachelet"),
+    ("speaker", "ezeilo"),
+    ("affiliation", "rapporteur"),
+    ("affiliation", "unodc"),
+    ("role", "president"),  # a field with its own B (untrack.search.FIELD_B)
+]
 
 
 def whoosh_scores(store: IndexStore, q: wq.Query) -> dict[int, float]:

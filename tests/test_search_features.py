@@ -131,4 +131,4 @@ def test_hit_json_without_context_has_no_context_key() -> None:
 def test_explain_names_the_kind_of_answer_a_question_asks_for(runner, seed_index: Path) -> None:
     res = runner.invoke(app, ["search", "--index", str(seed_index), "--explain", "how much did Australia give?"])
     assert res.exit_code == 0
-    assert "prefers: a number" in res.stderr and "prefers" not in res.stdout
+    assert "prefers: a sum of money" in res.stderr and "prefers" not in res.stdout

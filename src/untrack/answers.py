@@ -17,25 +17,62 @@ from functools import lru_cache
 from typing import Any
 
 RERANK_DEPTH = 50  # how many of the best paragraphs a preference may reorder
-QUANTITY_BOOST = 0.15  # "how much …?": a paragraph stating an amount, figure or percentage
+QUANTITY_BOOST = 0.3  # "how much …?": a paragraph stating an amount, figure or percentage
+MONEY_BOOST = 1.0  # "how much money / did X give …?": a paragraph stating a sum of money
 STATES_BOOST = 0.3  # "which countries …?": a paragraph naming two or more States
-NARRATION_CUT = 0.3  # "what did X say …?": a paragraph with no speaker (narration, rosters)
+SECTION_BOOST = 0.5  # "… on the panel about protecting victims": the paragraphs under that heading
+ROSTER_BOOST = 1.0  # "who chaired / who were the panellists …?": a paragraph listing who took part
+ROSTER_CUT = 0.3  # any other question: a list of who took part names people but says nothing of theirs
+NOT_A_ROSTER = "people's own words over lists of who took part"
+NAMED_BOOST = 0.3  # a question naming a person who speaks: that person's paragraphs
+NARRATION_CUT = 0.3  # "what did X say …?", "who called for …?": a paragraph with no speaker
 
 _ASKS_QUANTITY = re.compile(
     r"\bhow\s+(?:much|many|often|large|big|long)\b|\bwhat\s+(?:percentage|proportion|share|amount|number)\b", re.I
 )
+_NUMBER_WORD = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|a\s+few|several)"
+)
 _QUANTITY = re.compile(
     r"[$€£¥]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:per\s?cent|percent|million|billion|thousand)\b"
-    r"|\b(?:millions|billions|thousands|hundreds|dozens)\b|\b(?!(?:19|20)\d\d\b)\d[\d,.]{1,}\d\b",
+    r"|\b(?:millions|billions|thousands|hundreds|dozens)\b|\b(?!(?:19|20)\d\d\b)\d[\d,.]{1,}\d\b"
+    rf"|\b{_NUMBER_WORD}\s+(?:years?|months?|weeks?|days?|decades?|hours?)\b"
+    r"|\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|hundred)\s+(?!per\b|of\b|and\b|or\b|to\b)[a-z]{3,}",
+    re.I,
+)
+_ASKS_MONEY = re.compile(
+    r"\bhow\s+much\b(?:.*\b(?:money|funds?|funding|cash|dollars?|euros?|give|gave|given|pledge|pledged|donate|donated"
+    r"|contribute|contributed|grant|granted|pay|paid|cost|costs|spend|spent|earn|earned|earns|make|makes|made"
+    r"|worth|raise|raised|budget)\b)|\bwhat\s+(?:amount|sum)\b",
+    re.I,
+)
+_MONEY = re.compile(
+    r"[$€£¥]\s?\d|\b(?:US|USD|EUR)\s?\d|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:dollars|euros|pounds|francs|yen)\b",
     re.I,
 )
 _ASKS_STATES = re.compile(
-    r"\b(?:which|what)\s+(?:other\s+)?(?:countries|country|nations|states|member\s+states|delegations|governments)\b",
+    r"\b(?:which|what)\s+(?:other\s+)?(?:countries|country|nations|states|member\s+states|delegations|delegates"
+    r"|governments)\b|\bwho\s+(?:else|also)\s+(?:spoke|took\s+the\s+floor|made\s+statements?|took\s+part)\b",
+    re.I,
+)
+_ASKS_ROSTER = re.compile(
+    r"\bwho\s+(?:co-?)?(?:chaired|chairs|chair|moderated|moderates|presided|presented|led)\b"
+    r"|\bwho\s+(?:were|was|are|is)\s+(?:the\s+|on\s+the\s+)?(?:\w+\s+)?(?:speakers|panell?ists|panel|presenters"
+    r"|participants|co-?chairs?|chairs?|chairpersons?|moderators?)\b"
+    r"|\b(?:which|what)\s+(?:speakers|panell?ists|presenters|experts|participants)\s+(?:were|took\s+part|sat|presented)\b"
+    r"|\bwho\s+(?:took\s+part|participated|spoke|sat|presented)\s+(?:in|on|at)\s+(?:the\s+)?(?:\w+\s+)?panel\b"
+    r"|\b(?:co-?chairs?|co-?chaired|chaired\s+by|panell?ists|moderators?|moderated\s+by|line-?up)\b",
     re.I,
 )
 _ASKS_SPEECH = re.compile(
     r"\b(?:what|how)\b.*\b(?:say|said|says|think|thinks|thought|argue|argued|propose|proposed|suggest|suggested"
-    r"|recommend|recommended|urge|urged|want|wanted|view|views|position|stance)\b|\baccording\s+to\b",
+    r"|recommend|recommended|urge|urged|want|wanted|view|views|position|stance)\b|\baccording\s+to\b"
+    r"|\b(?:who|which\s+(?:speakers?|officials?|delegates?|panell?ists?|participants?|experts?))\s+(?:\w+\s+)?"
+    r"(?:said|says|called|calls|urged|urges|appealed|appeals|warned|warns|argued|argues|stressed|emphasi[sz]ed"
+    r"|insisted|suggested|proposed|recommended|highlighted|pointed|described|criticized|criticised|praised|asked"
+    r"|raised|compared|recounted|shared|told|talked|spoke\s+(?:about|of|on)|mentioned|blamed|thanked|welcomed)\b",
     re.I,
 )
 
@@ -57,6 +94,17 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Þ][\w’'-]*")
 
 def states_quantity(text: str) -> bool:
     return bool(_QUANTITY.search(text))
+
+
+def states_money(text: str) -> bool:
+    return bool(_MONEY.search(text))
+
+
+def lists_participants(text: str) -> bool:
+    """A roster: "Co-chaired by A (X) and B (Y), the panel featured presentations by: …"."""
+    from .roster import is_roster
+
+    return is_roster(text)
 
 
 def names_states(text: str) -> int:
@@ -85,11 +133,94 @@ class Preference:
     factor: Callable[[dict[str, Any]], float]
 
 
-def preferences(query: str) -> list[Preference]:
-    """The answer kinds a plain question asks for (empty for keywords and other questions)."""
+@dataclass(frozen=True)
+class Heading:
+    """A section heading of one document and the stems no other heading of it has."""
+
+    doc: str
+    text: str
+    distinctive: frozenset[str]
+
+
+_NAMES_A_PART = re.compile(
+    r"\b(?:panels?|sessions?|segments?|discussions?|debates?|dialogues?|round\s*tables?|roundtables?|workshops?"
+    r"|remarks|statements?)\b",
+    re.I,
+)
+
+
+def heading_words(text: str) -> set[str]:
+    """Folded words, plurals as singular: matched as typed, not stemmed ("organized" is not
+    "Organizations", though Porter gives both 'organ')."""
+    from .index import analyzers
+
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in (t.text for t in analyzers().names(text))}
+
+
+def named_sections(query: str, headings: list[Heading]) -> set[tuple[str, str]]:
+    """The (doc, heading) a query names as a part of a meeting ("the panel on protecting
+    victims"): it says panel/session/discussion and shares with that heading, more than with
+    its document's others, words that only that heading has."""
+    if not headings or not _NAMES_A_PART.search(query):
+        return set()
+    stems = heading_words(query)
+    best: dict[str, tuple[int, set[tuple[str, str]]]] = {}
+    for h in headings:
+        n = len(stems & h.distinctive)
+        if n:
+            top = best.get(h.doc, (0, set()))
+            if n > top[0]:
+                best[h.doc] = (n, {(h.doc, h.text)})
+            elif n == top[0]:
+                top[1].add((h.doc, h.text))
+    return {key for _, keys in best.values() for key in keys}
+
+
+def _name_words(text: str) -> set[str]:
+    from .index import analyzers
+
+    return {t.text for t in analyzers().names(text) if len(t.text) >= 3}
+
+
+def named_people(query: str, is_speaker_word: Callable[[str], bool]) -> set[str]:
+    """The words of a query that name a person who speaks somewhere in the index ("Bachelet",
+    "Somaly Mam"); delegations are left to the States preference."""
+    return {w for w in _name_words(query) if is_speaker_word(w) and not names_states(w.title())}
+
+
+def preferences(
+    query: str, headings: list[Heading] | None = None, is_speaker_word: Callable[[str], bool] | None = None
+) -> list[Preference]:
+    """The answer kinds a plain question asks for (empty for keywords and other questions), the
+    part of a meeting it names (given the index's section headings), and the person it names
+    (given a test for words of speakers' names)."""
     found = []
-    if QUANTITY_BOOST and _ASKS_QUANTITY.search(query):
+    people = named_people(query, is_speaker_word) if NAMED_BOOST and is_speaker_word else set()
+    if people:
+
+        def by_them(r: dict[str, Any]) -> float:
+            who = r.get("speaker")
+            if not who or who == r.get("affiliation"):
+                return 1.0
+            return 1 + NAMED_BOOST if people & _name_words(who) else 1.0
+
+        found.append(Preference("that person's words", by_them))
+    sections = named_sections(query, headings or [])
+    if SECTION_BOOST and sections:
+        found.append(
+            Preference(
+                "that part of the meeting",
+                lambda r: 1 + SECTION_BOOST if (r.get("doc"), r.get("section")) in sections else 1.0,
+            )
+        )
+    if MONEY_BOOST and _ASKS_MONEY.search(query):
+        found.append(Preference("a sum of money", lambda r: 1 + MONEY_BOOST if states_money(r["text"]) else 1.0))
+    elif QUANTITY_BOOST and _ASKS_QUANTITY.search(query):
         found.append(Preference("a number", lambda r: 1 + QUANTITY_BOOST if states_quantity(r["text"]) else 1.0))
+    if ROSTER_BOOST and _ASKS_ROSTER.search(query) and not _ASKS_SPEECH.search(query):
+        found.append(Preference("who took part", lambda r: 1 + ROSTER_BOOST if lists_participants(r["text"]) else 1.0))
+    elif ROSTER_CUT:
+        found.append(Preference(NOT_A_ROSTER, lambda r: 1 - ROSTER_CUT if lists_participants(r["text"]) else 1.0))
     if STATES_BOOST and _ASKS_STATES.search(query):
         found.append(Preference("countries", lambda r: 1 + STATES_BOOST if names_states(r["text"]) >= 2 else 1.0))
     if NARRATION_CUT and _ASKS_SPEECH.search(query):

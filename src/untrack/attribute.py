@@ -74,6 +74,7 @@ class Speaker:
     raw: str
     affiliation: str | None
     rule: str
+    role: str | None = None  # a title the lead gives beside the affiliation ("General Assembly President")
 
 
 NO_SPEAKER = Speaker("", "", None, "none")
@@ -163,8 +164,8 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         role = (groups.get("role") or "").strip() or None
         person = roster.find(caps)
         if person is not None:
-            return Speaker(person.name, raw, place or person.affiliation or role, rule.name)
-        return Speaker(titlecase_name(caps), raw, place or role, rule.name)
+            return _with_role(Speaker(person.name, raw, place or person.affiliation or role, rule.name), role)
+        return _with_role(Speaker(titlecase_name(caps), raw, place or role, rule.name), role)
     if rule.kind in ("delegation", "agent"):
         entity = _clean_entity(groups.get("entity") or groups.get("entity2") or "")
         entity = _with_acronym(entity, m.string[m.end() :])
@@ -180,8 +181,22 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     role = (groups.get("role") or "").strip() or role_prefix or None
     person = roster.find(name)
     if person is not None and len(person.tokens) >= len(name.split()):
-        return Speaker(person.name, raw, place or person.affiliation or role, rule.name)
-    return Speaker(name, raw, place or role, rule.name)
+        return _with_role(Speaker(person.name, raw, place or person.affiliation or role, rule.name), role)
+    return _with_role(Speaker(name, raw, place or role, rule.name), role)
+
+
+def _with_role(sp: Speaker, role: str | None) -> Speaker:
+    """Keep a title the lead gives when the affiliation is something else (a country)."""
+    role = re.sub(r"^(?:speaking|spoke)\s+", "", role or "").strip(" ,")
+    if role and sp.affiliation and fold(role) not in fold(sp.affiliation):
+        sp.role = role
+    return sp
+
+
+# "…, said Deara Percaya (Indonesia), speaking on behalf of the President of the Economic and Social Council."
+_ON_BEHALF = re.compile(
+    r"\b(?:speaking|spoke|who\s+spoke)\s+(?P<role>(?:also\s+)?(?:on\s+behalf\s+of|for)\s+the\s+[^,;.“”\"]{3,120})"
+)
 
 
 def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
@@ -279,6 +294,10 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
             if person is not None:
                 own = Speaker(person.name, m.group(0).strip(" ,"), person.affiliation, "role")
                 role = None
+    if own is not None and own.name and not own.role:
+        behalf = _ON_BEHALF.search(hyphens(lead))
+        if behalf is not None:
+            own.role = behalf.group("role").strip(" ,")
     return _Reading(
         own=own,
         cue=_cue(p.text) if own is None else None,
@@ -322,12 +341,17 @@ def attribute(doc: Document) -> Document:
         previous = assigned[id(p)]
         if sp is None:
             p.unattributed = r.statement and not r.summary
+    roles: dict[str, str] = {}  # a title given once goes with every paragraph of that speaker
+    for r in readings.values():
+        if r.own is not None and r.own.name and r.own.role:
+            roles.setdefault(r.own.name, r.own.role)
     for p in body:
         sp = assigned.get(id(p))
         if sp is None:
-            p.speaker = p.speaker_raw = p.affiliation = None
+            p.speaker = p.speaker_raw = p.affiliation = p.role = None
         else:
             p.speaker, p.speaker_raw, p.affiliation = sp.name, sp.raw, sp.affiliation
+            p.role = roles.get(sp.name)
             p.unattributed = False
     return doc
 

@@ -36,7 +36,7 @@ from .model import Document
 if TYPE_CHECKING:  # parsing (and its compiled rule table) is only imported by writers
     from .sources import Source, WarnFn
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 MANIFEST = "untrack.json"
 VOCABULARY = "vocabulary.tsv"  # every word as written (folded), with its paragraph count: for spelling
 _WORDS = re.compile(r"\w+(?:[.'’]\w+)*")
@@ -156,6 +156,7 @@ def make_schema() -> Any:
         section=repeated(analyzer=names, phrase=True),
         speaker=repeated(analyzer=names, phrase=True),
         affiliation=repeated(analyzer=names, phrase=True),
+        role=repeated(analyzer=names, phrase=True),
         text=TEXT(analyzer=text, phrase=False),  # no positions: see untrack.ranking
         record=STORED(),
     )
@@ -171,7 +172,7 @@ def document_fields(record: dict[str, Any]) -> dict[str, Any]:
         "text": record["text"],
         "record": record,
     }
-    for key in ("date", "symbol", "title", "body", "section", "speaker", "affiliation"):
+    for key in ("date", "symbol", "title", "body", "section", "speaker", "affiliation", "role"):
         if record.get(key):
             fields[key] = record[key]
     return fields

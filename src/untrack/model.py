@@ -21,6 +21,10 @@ class Paragraph:
     speaker: str | None = None
     speaker_raw: str | None = None
     affiliation: str | None = None
+    # What the release calls the speaker besides the affiliation: "General Assembly President"
+    # for "Nassir Abdulaziz Al-Nasser (Qatar)", "on behalf of the President of the Economic and
+    # Social Council" for a delegate standing in.
+    role: str | None = None
     # Set when the paragraph reads like a statement but no speaker could be found.
     unattributed: bool = False
 
@@ -59,5 +63,6 @@ def paragraph_record(doc: Document, p: Paragraph) -> dict[str, Any]:
         "speaker": p.speaker,
         "speaker_raw": p.speaker_raw,
         "affiliation": p.affiliation,
+        "role": p.role,
         "text": p.text,
     }

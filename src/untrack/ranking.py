@@ -43,11 +43,13 @@ class Ranker:
         K1: float,
         record: Callable[[int], dict[str, Any]],
         as_written: Callable[[str, tuple[str, ...]], bool],
+        field_B: dict[str, float] | None = None,
     ) -> None:
         from whoosh.util.numeric import byte_to_length
 
         self.searcher = searcher
         self.B, self.K1 = B, K1
+        self.field_B = dict(field_B or {})  # per-field B, as Whoosh's BM25F(fieldname_B=…)
         self.record = record  # docnum -> the stored paragraph record (its keys are the field names)
         self.as_written = as_written  # (text, words) -> do the words stand together, as written?
         self.leaves: list[tuple[Any, int]] = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
@@ -73,7 +75,7 @@ class Ranker:
         norm = self._norms.get(fieldname)
         if norm is None:
             avg = self.searcher.avg_field_length(fieldname) or 1
-            K1, B = self.K1, self.B
+            K1, B = self.K1, self.field_B.get(fieldname, self.B)
             norm = [K1 * ((1 - B) + B * fl / avg) for fl in self._byte_to_length]
             self._norms[fieldname] = norm
         return norm

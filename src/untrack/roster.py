@@ -25,6 +25,12 @@ _CHAIRED = re.compile(r"^(?:Co-?chaired|Chaired|Moderated|Co-?moderated)\s+by\s+
 _NAME_PLACE = re.compile(r"(?P<name>[^,();]+?)\s*,?\s*\(\s*(?P<place>[^()]+?)\s*\)")
 
 
+def is_roster(text: str) -> bool:
+    """Whether a paragraph lists who chaired or spoke on a panel (the paragraphs a roster reads)."""
+    text = hyphens(text)
+    return bool(_CHAIRED.match(text) or _ROSTER_LEAD.search(text))
+
+
 @dataclass
 class Person:
     """A roster entry: a full name and what it is affiliated with."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from . import answers
+from . import answers, expansion
 from .errors import UntrackError
 from .index import IndexStore, analyzers
 
@@ -25,9 +25,13 @@ from .index import IndexStore, analyzers
 # searchable and filterable with section:/--section. Words are OR-ed plainly, without Whoosh's
 # coordination factor. Weights and BM25 parameters were chosen on tests/relevance (README,
 # Relevance).
-FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 1.5}
+FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 1.5, "role": 1.0}
+ROLE_FIELDS = ("affiliation", "role")  # what a speaker is: where synonyms of roles are looked for
 BM25_B = 0.75
 BM25_K1 = 1.0
+# A role is a label that few paragraphs carry: lengths say nothing there (and BM25's average
+# over all paragraphs, most without one, would make every role look long).
+FIELD_B = {"role": 0.0}
 SNIPPET_CHARS = 240
 
 
@@ -262,16 +266,20 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
     nothing, so there are none.)"""
     from whoosh.query import And, DisjunctionMax, NullQuery, Or, Phrase
 
-    from .lexicon import DEMONYMS, SYNONYMS
+    from .lexicon import DEMONYMS
     from .textutil import fold
 
     an = analyzers()
     fields = (("text", an.text), ("speaker", an.names), ("affiliation", an.names))
     raw = [fold(w) for w in _WORD_OR_HYPHENATED.findall(text)]
+    stems = [tuple(t.text for t in an.text(word)) for word in raw]
+    content = [i for i, s in enumerate(stems) if s]
+    expansions = dict(zip(content, expansion.alternatives([stems[i] for i in content]), strict=True))
+    role_weight = round(SYNONYM_WEIGHT * FIELD_WEIGHTS["affiliation"] * SYNONYMS_IN_ROLES, 6)
     clauses = []
     seen: set[str] = set()
     for i, word in enumerate(raw):
-        stem = [t.text for t in an.text(word)]
+        stem = list(stems[i])
         if not stem or word in seen:
             continue
         seen.add(word)
@@ -283,24 +291,55 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
                 alts.append(words_query("section", names, SECTION_WEIGHT))  # "closing remarks"
         if raw[i + 1 : i + 2] == ["again"] and len(stem) == 1:  # "trafficked again" ~ "re-trafficked"
             alts.append(Phrase("text", ["re", stem[0]]))
+        parts = _compound_parts(reader, word, stem)
+        if parts:  # "policymaking" ~ "policy-making"
+            alts.append(Phrase("text", parts))
         pair = " ".join(raw[i : i + 2])
         for key in (pair, word):  # "Greek", "South African": the State, as a delegation is named
             state = DEMONYMS.get(key)
             if state:
                 alts += [words_query(f, [t.text for t in analyze(state)], FIELD_WEIGHTS[f]) for f, analyze in fields]
-        role_weight = round(SYNONYM_WEIGHT * FIELD_WEIGHTS["affiliation"] * SYNONYMS_IN_ROLES, 6)
-        for key in (pair, word):
-            for syn in SYNONYMS.get(key, ()):
-                alts.append(words_query("text", [t.text for t in an.text(syn)], SYNONYM_WEIGHT))
+        for alternative, exact in expansions[i]:
+            # A phrase scores the sum of its words: shared out, a long name counts as one word.
+            in_text = [t.text for t in an.text(alternative)]
+            in_roles = [t.text for t in an.names(alternative)]
+            if exact:  # "ECOSOC" is also in the roles of those who speak for it
+                alts.append(words_query("text", in_text, expansion.ACRONYM_WEIGHT / max(1, len(in_text))))
+                alts += [words_query(f, in_roles, FIELD_WEIGHTS[f] / max(1, len(in_roles))) for f in ROLE_FIELDS]
+            else:
+                alts.append(words_query("text", in_text, SYNONYM_WEIGHT))
                 if role_weight:  # "executive" finds a President, "agency" an Organization
-                    alts.append(words_query("affiliation", [t.text for t in an.names(syn)], role_weight))
-        alts = [a for a in alts if a is not NullQuery]
+                    alts += [words_query(f, in_roles, role_weight) for f in ROLE_FIELDS]
+                if SECTION_WEIGHT and len(in_roles) == 1 and _distinctive_in_sections(reader, in_roles[0]):
+                    alts.append(words_query("section", in_roles, SECTION_WEIGHT * SYNONYM_WEIGHT))  # "conclude"
+        alts = [a for k, a in enumerate(alts) if a is not NullQuery and a not in alts[:k]]
         clauses.append(DisjunctionMax(alts, tiebreak=TIEBREAK) if len(alts) > 1 else alts[0])
     if not clauses:
         return NullQuery
     if require_all:
         return And(clauses)
     return Or(clauses) if len(clauses) > 1 else clauses[0]
+
+
+COMPOUND_MIN = 7  # shorter unknown words are more likely typos than two words run together
+
+
+def _compound_parts(reader: Any, word: str, stem: list[str]) -> list[str] | None:
+    """The two indexed words an unindexed one runs together ("policymaking" → policy, make),
+    the most frequent such split; None for indexed words and for words that split no way."""
+    from .index import analyzers
+
+    if len(stem) != 1 or len(word) < COMPOUND_MIN or not word.isalpha() or reader.doc_frequency("text", stem[0]):
+        return None
+    an = analyzers().text
+    best: tuple[int, list[str]] | None = None
+    for k in range(3, len(word) - 2):
+        parts = [t.text for t in an(word[:k])] + [t.text for t in an(word[k:])]
+        if len(parts) == 2:
+            df = min(reader.doc_frequency("text", p) for p in parts)
+            if df and (best is None or df > best[0]):
+                best = (df, parts)
+    return best[1] if best else None
 
 
 _WORD_OR_HYPHENATED = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -330,7 +369,20 @@ def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = F
 
 
 # Fields that a `field:value` clause restricts rather than ranks by, like --speaker and --body.
-FILTER_FIELDS = {"speaker", "section", "doc", "body", "date", "symbol", "affiliation", "title", "kind", "n", "id"}
+FILTER_FIELDS = {
+    "speaker",
+    "section",
+    "doc",
+    "body",
+    "date",
+    "symbol",
+    "affiliation",
+    "role",
+    "title",
+    "kind",
+    "n",
+    "id",
+}
 
 
 def _explicit_clauses(ix: Any, text: str) -> list[Any]:
@@ -376,9 +428,11 @@ class _Opened:
 
         self.gen = gen
         self.index = store.open()
-        self.searcher = self.index.searcher(weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1))
-        self.ranker = Ranker(self.searcher, BM25_B, BM25_K1, self.record, phrase_present)
+        field_b = {f"{name}_B": b for name, b in FIELD_B.items()}
+        self.searcher = self.index.searcher(weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1, **field_b))
+        self.ranker = Ranker(self.searcher, BM25_B, BM25_K1, self.record, phrase_present, FIELD_B)
         self._headings: set[int] | None = None
+        self._sections: list[answers.Heading] | None = None
         self._vocabulary: Any = None
 
     def record(self, docnum: int) -> dict[str, Any]:
@@ -392,6 +446,23 @@ class _Opened:
 
             self._headings = self.ranker.docs(Term("kind", "heading"))
         return self._headings
+
+    def sections(self) -> list[answers.Heading]:
+        """Every section heading with the words that tell it from its document's other headings."""
+        if self._sections is None:
+            by_doc: dict[str, list[tuple[str, set[str]]]] = {}
+            for docnum in sorted(self.headings()):
+                rec = self.record(docnum)
+                by_doc.setdefault(rec["doc"], []).append((rec["text"], answers.heading_words(rec["text"])))
+            self._sections = [
+                answers.Heading(doc, text, frozenset(w for w in words if sum(w in o for _, o in heads) == 1))
+                for doc, heads in by_doc.items()
+                for text, words in heads
+            ]
+        return self._sections
+
+    def is_speaker_word(self, word: str) -> bool:
+        return bool(self.searcher.reader().doc_frequency("speaker", word))
 
     def vocabulary(self) -> Any:
         if self._vocabulary is None:
@@ -458,7 +529,9 @@ def search(
         found: list[tuple[dict[str, Any], float | None]]
         allow = o.ranker.docs(flt) if flt is not None else None
         if sort == "relevance" and query:
-            prefs = answers.preferences(query) if is_plain(query) and not literal else []
+            prefs = (
+                answers.preferences(query, o.sections(), o.is_speaker_word) if is_plain(query) and not literal else []
+            )
             depth = max(limit, answers.RERANK_DEPTH) if limit and prefs else limit or None
             top = [(o.record(d), score) for d, score in o.ranker.top(q, depth, allow=allow, exclude=o.headings())]
             if prefs:
@@ -614,6 +687,13 @@ def _edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+def _inflection_of(word: str, known: str) -> bool:
+    """Whether `word` is the indexed `known` with another ending and the same stem."""
+    an = analyzers().text
+    same_stem = [t.text for t in an(word)] == [t.text for t in an(known)]
+    return same_stem and (known.startswith(word[:-1]) or word.startswith(known[:-1]))
+
+
 def suggest(store: IndexStore, query: str) -> Correction | None:
     """Replace words the index has never seen (in paragraph text or speaker names) by the
     closest word it has: one edit for short words, two for words of six letters or more."""
@@ -638,6 +718,8 @@ def suggest(store: IndexStore, query: str) -> Correction | None:
             dist = _edit_distance(word, cand)
             if dist <= maxdist and (best is None or (dist, -count, cand) < best):
                 best = (dist, -count, cand)
+        if best is not None and _inflection_of(word, best[2]):
+            continue  # "conclude" for "concluded": another form of a word the search already finds
         if best is not None:
             out = out[: m.start()] + best[2] + out[m.end() :]
             changes.append((typed, best[2]))
@@ -654,7 +736,7 @@ def explain(store: IndexStore, query: str, filters: Filters | None = None, liter
     if flt is not None:
         lines.append(f"filter: {flt!r}")
     if query.strip() and is_plain(query) and not literal:
-        for pref in answers.preferences(query):
+        for pref in answers.preferences(query, o.sections(), o.is_speaker_word):
             lines.append(f"prefers: {pref.name} (the best {answers.RERANK_DEPTH} paragraphs reordered)")
     return "\n".join(lines)
 

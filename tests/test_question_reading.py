@@ -1,0 +1,104 @@
+"""Reading a question the way a person means it: acronyms, words run together, the other words
+people use, titles, the part of a meeting a question names, and who a list of names is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from untrack import answers, expansion
+from untrack.index import IndexStore
+from untrack.search import search
+from untrack.sources import Source, load
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+def top(seed_index: Path, query: str, n: int = 1) -> list[dict]:
+    return [h.record for h in search(IndexStore(seed_index), query, limit=n)]
+
+
+def test_an_acronym_finds_the_body_spelled_out(seed_index: Path) -> None:
+    # The release never writes "ECOSOC": a delegate spoke for "the President of the Economic and Social Council".
+    first = top(seed_index, "who spoke for the president of ECOSOC")[0]
+    assert first["speaker"] == "Deara Percaya"
+
+
+def test_a_spelled_out_name_finds_its_acronym(seed_index: Path) -> None:
+    hits = top(seed_index, "Office on Drugs and Crime official donation", 3)
+    assert any("A UNODC official" in r["text"] for r in hits)
+
+
+def test_a_word_run_together_finds_the_hyphenated_form(seed_index: Path) -> None:
+    hits = search(IndexStore(seed_index), "policymaking", limit=3)
+    assert hits and "policy-making" in hits[0].record["text"]
+
+
+def test_synonyms_apply_to_every_inflection_and_to_words_in_either_order() -> None:
+    def alternatives(*words: str) -> list[str]:
+        from untrack.index import analyzers
+
+        stems = [tuple(t.text for t in analyzers().text(w)) for w in words]
+        return [alt for alt, _ in expansion.alternatives(stems)[0]]
+
+    assert "sector" in alternatives("industries") and "sector" in alternatives("industry")
+    assert "earn" in alternatives("money", "traffickers", "make")  # "how much money do traffickers make"
+    assert "Economic and Social Council" in alternatives("ecosoc")
+    assert "ecosoc" in alternatives("economic", "social", "council")
+
+
+@given(
+    st.lists(st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8), max_size=2), max_size=8)
+)
+def test_every_word_gets_a_list_of_alternatives(stems: list[list[str]]) -> None:
+    out = expansion.alternatives([tuple(s) for s in stems])
+    assert len(out) == len(stems)
+    assert all(isinstance(alt, str) and isinstance(exact, bool) for alts in out for alt, exact in alts)
+
+
+def test_a_title_given_once_goes_with_every_paragraph_of_that_speaker(seed_index: Path) -> None:
+    recs = {r["n"]: r for r in IndexStore(seed_index).records()}
+    assert (recs[5]["affiliation"], recs[5]["role"]) == ("Qatar", "General Assembly President")
+    assert recs[60]["role"] == recs[61]["role"] == "General Assembly President"
+    assert recs[6]["role"] == "on behalf of the President of the Economic and Social Council"
+    assert recs[3]["role"] is None  # "Secretary-General" is already the affiliation
+
+
+def test_speaking_on_behalf_of_a_group_is_a_role() -> None:
+    doc, _, _ = load(Source.of(REAL / "socdev_2018_opening.txt"))
+    roles = {r["speaker"]: r["role"] for r in doc.records() if r.get("role")}
+    assert roles["Viet Nam"] == "on behalf of the Association of Southeast Asian Nations (ASEAN)"
+
+
+def test_a_title_finds_the_speaker_whose_paragraphs_do_not_repeat_it(seed_index: Path) -> None:
+    hits = top(seed_index, "General Assembly President closing remarks", 2)
+    assert {r["n"] for r in hits} == {60, 61}
+
+
+def test_how_much_money_wants_a_sum_of_money(seed_index: Path) -> None:
+    first = top(seed_index, "how much did Australia pledge")[0]
+    assert "$200,000" in first["text"]
+
+
+def test_who_chaired_a_panel_named_by_its_topic_gets_that_panels_roster(seed_index: Path) -> None:
+    first = top(seed_index, "who chaired the panel on protecting victims")[0]
+    assert first["text"].startswith("Co-chaired by") and first["section"].startswith("Protecting")
+    first = top(seed_index, "who chaired the panel on assistance to victims")[0]
+    assert first["text"].startswith("Co-chaired by") and first["section"].startswith("Assistance")
+
+
+def test_a_question_about_a_person_prefers_their_words_to_the_list_that_names_them(seed_index: Path) -> None:
+    hits = top(seed_index, "What happened to Rani Jong as a child?", 2)
+    assert all(r["speaker"] == "Rani Jong" for r in hits)
+
+
+def test_a_part_of_a_meeting_is_named_by_its_headings_own_words() -> None:
+    heads = [
+        answers.Heading("d", "Protecting the Victims of Trafficking", frozenset({"protecting"})),
+        answers.Heading("d", "Assistance to Victims of Trafficking", frozenset({"assistance"})),
+    ]
+    assert answers.named_sections("the panel on protecting victims", heads) == {("d", heads[0].text)}
+    assert answers.named_sections("protecting victims", heads) == set()  # a topic, not a part of the meeting
+    assert answers.named_sections("the panel on victims", heads) == set()  # both headings say it
