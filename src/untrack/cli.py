@@ -96,6 +96,13 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _plain_out(color: Any) -> bool:
+    """Output to a pipe or file with colour off: plain lines, without loading Rich."""
+    from .plain import want_color
+
+    return not want_color(color.value, sys.stdout) and not sys.stdout.isatty()
+
+
 def _store(index: Optional[Path]) -> Any:
     from .index import IndexStore, default_location
 
@@ -164,9 +171,13 @@ def search(
         say(f"did you mean “{outcome.correction.query}”?")
     hits = outcome.hits
     if json_out:
-        from .render import write_jsonl
+        from .plain import write_jsonl
 
         write_jsonl(sys.stdout, (h.as_json() for h in hits))
+    elif hits and _plain_out(color):
+        from .plain import write_hits
+
+        write_hits(sys.stdout, hits, full=full)
     elif hits:
         from .render import hits_renderables, show, want_color
 
@@ -198,9 +209,13 @@ def show(
         else:
             found.append(got)
     if json_out:
-        from .render import write_jsonl
+        from .plain import write_jsonl
 
         write_jsonl(sys.stdout, ({**rec, "context": ctx} if context else rec for rec, ctx in found))
+    elif found and _plain_out(color):
+        from .plain import write_records
+
+        write_records(sys.stdout, found)
     else:
         from .render import record_renderables, want_color
         from .render import show as show_out
@@ -248,7 +263,7 @@ def index_cmd(
 @friendly
 def export(index: Optional[Path] = IndexOpt) -> None:
     """Every paragraph as JSON Lines, in document order."""
-    from .render import write_jsonl
+    from .plain import write_jsonl
 
     write_jsonl(sys.stdout, _store(index).records())
 
@@ -275,11 +290,11 @@ def speakers(
         records = store.records()
     rows = speaker_table(records)
     if json_out:
-        from .render import write_jsonl
+        from .plain import write_jsonl
 
         write_jsonl(sys.stdout, (r.as_json() for r in rows))
     elif not sys.stdout.isatty():
-        from .render import safe
+        from .plain import safe
 
         # Piped: tab-separated lines, easy to cut/sort/awk (use --json for scripts).
         for r in rows:
@@ -308,11 +323,11 @@ def status(
     """What the index holds: documents, paragraphs, speakers, size, schema, when built."""
     info = _store(index).status()
     if json_out:
-        from .render import to_json
+        from .plain import to_json
 
         sys.stdout.write(to_json(info) + "\n")
         return
-    from .render import safe
+    from .plain import safe
 
     width = max(len(k) for k in info)
     for key, value in info.items():

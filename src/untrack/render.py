@@ -8,9 +8,7 @@ sequence in a release prints as the characters it is.
 from __future__ import annotations
 
 import io
-import json
 import os
-import re
 import shlex
 import shutil
 import subprocess
@@ -24,23 +22,14 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .textutil import terminal_safe
+from .plain import INDENT, safe, to_json, want_color, write_jsonl
+
+__all__ = ["console", "highlighted", "hits_renderables", "record_renderables", "show", "progress_bar"]
+__all__ += ["safe", "to_json", "want_color", "write_jsonl"]  # plain text helpers, also here
 
 HIGHLIGHT = "bold black on yellow"
 SPEAKER = "bold cyan"
 DIM = "dim"
-
-
-def want_color(choice: str, stream: IO[str]) -> bool:
-    """ripgrep's rule: 'always' and 'never' are absolute; 'auto' means a TTY and no NO_COLOR."""
-    if choice == "always":
-        return True
-    if choice == "never":
-        return False
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def console(color: bool, stream: IO[str] | None = None, width: int | None = None) -> Console:
@@ -60,10 +49,6 @@ def console(color: bool, stream: IO[str] | None = None, width: int | None = None
     )
 
 
-def safe(text: str | None) -> str:
-    return terminal_safe(text or "")
-
-
 def highlighted(text: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT) -> Text:
     """Text with the spans styled; each slice is made terminal-safe on its own."""
     out = Text()
@@ -76,7 +61,6 @@ def highlighted(text: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT)
     return out
 
 
-INDENT = 5
 
 
 def _indented(text: Text, indent: int = INDENT) -> Padding:
@@ -214,17 +198,3 @@ def progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None]]:
         yield bar
     finally:
         bar.close()
-
-
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def to_json(rec: dict[str, Any]) -> str:
-    """One JSON line, UTF-8; C1 controls and bidi marks escaped so a terminal shows them inert."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(rec, ensure_ascii=False))
-
-
-def write_jsonl(stream: IO[str], records: Iterable[dict[str, Any]]) -> None:
-    """JSON Lines: one object per line, valid whatever the text holds."""
-    for rec in records:
-        stream.write(to_json(rec) + "\n")
