@@ -28,7 +28,9 @@ def rich_text(renderables: list) -> str:
     ],
 )
 @pytest.mark.parametrize("full", [False, True])
-def test_plain_hits_are_what_rich_prints_without_colour(seed_index: Path, query: str, options: dict, full: bool) -> None:
+def test_plain_hits_are_what_rich_prints_without_colour(
+    seed_index: Path, query: str, options: dict, full: bool
+) -> None:
     hits = search(IndexStore(seed_index), query, **options)
     assert hits
     out = io.StringIO()

@@ -61,8 +61,6 @@ def highlighted(text: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT)
     return out
 
 
-
-
 def _indented(text: Text, indent: int = INDENT) -> Padding:
     """Text whose wrapped lines keep the indent (hits wrap cleanly at any width)."""
     return Padding(text, (0, 0, 0, indent), expand=False)
