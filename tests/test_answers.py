@@ -16,7 +16,7 @@ from untrack.search import search
     [
         ("how much did Australia give?", ["a sum of money"]),
         ("how much money do traffickers make", ["a sum of money"]),
-        ("how long has IOM worked on trafficking", ["a number"]),
+        ("how long has IOM worked on trafficking", ["a length of time"]),
         ("How many victims are there", ["a number"]),
         ("what percentage of victims are women", ["a number"]),
         ("which countries pledged money to the trust fund", ["countries"]),

@@ -102,3 +102,19 @@ def test_a_part_of_a_meeting_is_named_by_its_headings_own_words() -> None:
     assert answers.named_sections("the panel on protecting victims", heads) == {("d", heads[0].text)}
     assert answers.named_sections("protecting victims", heads) == set()  # a topic, not a part of the meeting
     assert answers.named_sections("the panel on victims", heads) == set()  # both headings say it
+
+
+def test_the_first_or_afternoon_panel_is_the_panel_in_that_place() -> None:
+    heads = [
+        answers.Heading("d", "Protecting the Victims of Trafficking", frozenset({"protecting"})),
+        answers.Heading("d", "Assistance to Victims of Trafficking", frozenset({"assistance"})),
+        answers.Heading("d", "Closing Remarks", frozenset({"closing", "remark"})),
+    ]
+    assert answers.named_sections("co-chairs of the afternoon panel", heads) == {("d", heads[1].text)}
+    assert answers.named_sections("who spoke in the first panel discussion", heads) == {("d", heads[0].text)}
+    assert answers.named_sections("the third panel", heads) == set()  # closing remarks are no panel
+
+
+def test_how_long_wants_a_length_of_time(seed_index: Path) -> None:
+    first = top(seed_index, "how long has IOM worked on trafficking")[0]
+    assert "20 years ago" in first["text"]

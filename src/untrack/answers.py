@@ -42,6 +42,10 @@ _QUANTITY = re.compile(
     r"|hundred)\s+(?!per\b|of\b|and\b|or\b|to\b)[a-z]{3,}",
     re.I,
 )
+_ASKS_DURATION = re.compile(r"\bhow\s+long\b|\bsince\s+when\b|\bfor\s+how\s+many\s+years\b", re.I)
+_DURATION = re.compile(
+    rf"\b{_NUMBER_WORD}\s+(?:years?|months?|weeks?|days?|decades?|hours?)\b|\bsince\s+(?:19|20)\d\d\b", re.I
+)
 _ASKS_MONEY = re.compile(
     r"\bhow\s+much\b(?:.*\b(?:money|funds?|funding|cash|dollars?|euros?|give|gave|given|pledge|pledged|donate|donated"
     r"|contribute|contributed|grant|granted|pay|paid|cost|costs|spend|spent|earn|earned|earns|make|makes|made"
@@ -94,6 +98,10 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Þ][\w’'-]*")
 
 def states_quantity(text: str) -> bool:
     return bool(_QUANTITY.search(text))
+
+
+def states_duration(text: str) -> bool:
+    return bool(_DURATION.search(text))
 
 
 def states_money(text: str) -> bool:
@@ -157,12 +165,39 @@ def heading_words(text: str) -> set[str]:
     return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in (t.text for t in analyzers().names(text))}
 
 
+# "the first panel", "the afternoon session": the k-th part of a meeting that is a panel or a
+# session (headings such as "Closing Remarks" or "Opening Statements" are not counted).
+_ORDINAL_PART = re.compile(
+    r"\b(?P<which>first|1st|morning|second|2nd|afternoon|third|3rd)\s+(?:\w+\s+)?"
+    r"(?:panels?|sessions?|segments?|discussions?|round\s*tables?|roundtables?|workshops?)\b",
+    re.I,
+)
+_ORDINALS = {"first": 0, "1st": 0, "morning": 0, "second": 1, "2nd": 1, "afternoon": 1, "third": 2, "3rd": 2}
+_NOT_A_PANEL = re.compile(r"\b(?:opening|closing|remarks|statements?|action|introduct\w*|conclu\w*|adoption)\b", re.I)
+
+
+def _ordinal_sections(query: str, headings: list[Heading]) -> set[tuple[str, str]]:
+    m = _ORDINAL_PART.search(query)
+    if m is None:
+        return set()
+    k = _ORDINALS[m.group("which").lower()]
+    panels: dict[str, list[str]] = {}
+    for h in headings:
+        if not _NOT_A_PANEL.search(h.text):
+            panels.setdefault(h.doc, []).append(h.text)
+    return {(doc, texts[k]) for doc, texts in panels.items() if k < len(texts)}
+
+
 def named_sections(query: str, headings: list[Heading]) -> set[tuple[str, str]]:
-    """The (doc, heading) a query names as a part of a meeting ("the panel on protecting
-    victims"): it says panel/session/discussion and shares with that heading, more than with
-    its document's others, words that only that heading has."""
+    """The (doc, heading) a query names as a part of a meeting: by its order ("the first panel",
+    "the afternoon session"), or by its words ("the panel on protecting victims": the query says
+    panel/session/discussion and shares with that heading, more than with its document's others,
+    words that only that heading has)."""
     if not headings or not _NAMES_A_PART.search(query):
         return set()
+    by_order = _ordinal_sections(query, headings)
+    if by_order:
+        return by_order
     stems = heading_words(query)
     best: dict[str, tuple[int, set[tuple[str, str]]]] = {}
     for h in headings:
@@ -215,6 +250,10 @@ def preferences(
         )
     if MONEY_BOOST and _ASKS_MONEY.search(query):
         found.append(Preference("a sum of money", lambda r: 1 + MONEY_BOOST if states_money(r["text"]) else 1.0))
+    elif QUANTITY_BOOST and _ASKS_DURATION.search(query):
+        found.append(
+            Preference("a length of time", lambda r: 1 + QUANTITY_BOOST if _DURATION.search(r["text"]) else 1.0)
+        )
     elif QUANTITY_BOOST and _ASKS_QUANTITY.search(query):
         found.append(Preference("a number", lambda r: 1 + QUANTITY_BOOST if states_quantity(r["text"]) else 1.0))
     if ROSTER_BOOST and _ASKS_ROSTER.search(query) and not _ASKS_SPEECH.search(query):
