@@ -303,6 +303,8 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
             # A phrase scores the sum of its words: shared out, a long name counts as one word.
             in_text = [t.text for t in an.text(alternative)]
             in_roles = [t.text for t in an.names(alternative)]
+            if in_text == stem:
+                continue  # "protect" → "protection": the word itself, already searched
             if exact:  # "ECOSOC" is also in the roles of those who speak for it
                 alts.append(words_query("text", in_text, expansion.ACRONYM_WEIGHT / max(1, len(in_text))))
                 alts += [words_query(f, in_roles, FIELD_WEIGHTS[f] / max(1, len(in_roles))) for f in ROLE_FIELDS]
