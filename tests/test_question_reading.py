@@ -118,3 +118,14 @@ def test_the_first_or_afternoon_panel_is_the_panel_in_that_place() -> None:
 def test_how_long_wants_a_length_of_time(seed_index: Path) -> None:
     first = top(seed_index, "how long has IOM worked on trafficking")[0]
     assert "20 years ago" in first["text"]
+
+
+def test_who_answered_wants_a_reply_not_a_paragraph_about_answers(seed_index: Path) -> None:
+    # "an answer to a simple question" (Swing's opening) is about answers; the reply is what is wanted.
+    hits = top(seed_index, "who answered the question on getting the private sector involved", 3)
+    assert not any("answer to a simple question" in r["text"] for r in hits)
+
+
+def test_who_asked_wants_a_question_from_the_floor(seed_index: Path) -> None:
+    first = top(seed_index, "Luxembourg question to the IOM chief")[0]
+    assert first["speaker"] == "Luxembourg" and answers.asks(first["text"])

@@ -23,6 +23,7 @@ STATES_BOOST = 0.3  # "which countries …?": a paragraph naming two or more Sta
 SECTION_BOOST = 0.5  # "… on the panel about protecting victims": the paragraphs under that heading
 ROSTER_BOOST = 1.0  # "who chaired / who were the panellists …?": a paragraph listing who took part
 ROSTER_CUT = 0.3  # any other question: a list of who took part names people but says nothing of theirs
+EXCHANGE_BOOST = 0.5  # "who answered …?", "who asked …?": a paragraph that replies, or asks
 NOT_A_ROSTER = "people's own words over lists of who took part"
 NAMED_BOOST = 0.3  # a question naming a person who speaks: that person's paragraphs
 NARRATION_CUT = 0.3  # "what did X say …?", "who called for …?": a paragraph with no speaker
@@ -67,7 +68,7 @@ _ASKS_ROSTER = re.compile(
     r"|participants|co-?chairs?|chairs?|chairpersons?|moderators?)\b"
     r"|\b(?:which|what)\s+(?:speakers|panell?ists|presenters|experts|participants)\s+(?:were|took\s+part|sat|presented)\b"
     r"|\bwho\s+(?:took\s+part|participated|spoke|sat|presented)\s+(?:in|on|at)\s+(?:the\s+)?(?:\w+\s+)?panel\b"
-    r"|\b(?:co-?chairs?|co-?chaired|chaired\s+by|panell?ists|moderators?|moderated\s+by|line-?up)\b",
+    r"|\b(?:co-?chairs|co-?chaired|chaired\s+by|panell?ists|moderators|moderated\s+by|line-?up)\b",
     re.I,
 )
 _ASKS_SPEECH = re.compile(
@@ -79,6 +80,45 @@ _ASKS_SPEECH = re.compile(
     r"|raised|compared|recounted|shared|told|talked|spoke\s+(?:about|of|on)|mentioned|blamed|thanked|welcomed)\b",
     re.I,
 )
+
+
+_ASKS_REPLY = re.compile(
+    r"\b(?:who|which\s+\w+)\s+(?:answered|replied|responded|answers|replies|responds)\b"
+    r"|\b(?:what|how)\s+did\s+.+\s+(?:reply|respond|answer)\b|\b(?:replies|reply|responses?|answers?)\s+(?:to|on)\b",
+    re.I,
+)
+_REPLIES = re.compile(r"\b(?:replied|replying|responded|responding|answered|answering|in\s+(?:response|reply))\b", re.I)
+_ASKS_ASKER = re.compile(
+    r"\b(?:who|which\s+\w+)\s+(?:asked|questioned|wanted\s+to\s+know|inquired|enquired|raised\s+(?:a|the)\s+question)\b"
+    r"|\bquestions?\s+(?:to|for)\b|\bwhat\s+did\s+.+\s+ask\b",
+    re.I,
+)
+_ASKS = re.compile(r"\b(?:asked|asking|wondered|wanted\s+to\s+know|inquired|enquired|questioned)\b", re.I)
+
+
+_EXCHANGE_WORDS = frozenset(
+    "answer answered answers answering reply replied replies replying respond responded responds responding "
+    "response responses ask asked asking question questions".split()
+)
+
+
+def form_words(query: str) -> frozenset[str]:
+    """Words that only give a question its form, to be left out of its search: in "who answered
+    the question on the private sector", `answered` and `question` ask for a reply; they are
+    not what the reply is about (a paragraph about "an answer to a simple question" is not it)."""
+    if _ASKS_REPLY.search(query) or _ASKS_ASKER.search(query):
+        return _EXCHANGE_WORDS
+    return frozenset()
+
+
+def replies(text: str) -> bool:
+    """A reply in an interactive discussion: its lead says it answers ("Ms. HAMMAD replied that")."""
+    return bool(_REPLIES.search(text[:200]))
+
+
+def asks(text: str) -> bool:
+    """A question from the floor: its lead says it asks ("The representative of Luxembourg asked")."""
+    return bool(_ASKS.search(text[:200]))
 
 
 @lru_cache(maxsize=1)
@@ -256,6 +296,10 @@ def preferences(
         )
     elif QUANTITY_BOOST and _ASKS_QUANTITY.search(query):
         found.append(Preference("a number", lambda r: 1 + QUANTITY_BOOST if states_quantity(r["text"]) else 1.0))
+    if EXCHANGE_BOOST and _ASKS_REPLY.search(query):
+        found.append(Preference("a reply", lambda r: 1 + EXCHANGE_BOOST if replies(r["text"]) else 1.0))
+    elif EXCHANGE_BOOST and _ASKS_ASKER.search(query):
+        found.append(Preference("a question from the floor", lambda r: 1 + EXCHANGE_BOOST if asks(r["text"]) else 1.0))
     if ROSTER_BOOST and _ASKS_ROSTER.search(query) and not _ASKS_SPEECH.search(query):
         found.append(Preference("who took part", lambda r: 1 + ROSTER_BOOST if lists_participants(r["text"]) else 1.0))
     elif ROSTER_CUT:

@@ -345,6 +345,9 @@ def attribute(doc: Document) -> Document:
     for r in readings.values():
         if r.own is not None and r.own.name and r.own.role:
             roles.setdefault(r.own.name, r.own.role)
+    for person in roster.people:  # "Co-chaired by …": the panel's chairs
+        if person.role:
+            roles.setdefault(person.name, person.role)
     for p in body:
         sp = assigned.get(id(p))
         if sp is None:

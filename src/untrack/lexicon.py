@@ -159,6 +159,7 @@ SYNONYMS = {
     "firm": ("business",),
     "firms": ("businesses",),
     "business": ("private sector",),
+    "private sector": ("business", "companies"),
     "country": ("delegation",),
     "countries": ("delegations", "representatives"),
     "government": ("state",),

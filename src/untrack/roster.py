@@ -37,6 +37,7 @@ class Person:
 
     name: str
     affiliation: str | None = None
+    role: str | None = None  # "Co-Chair", "Moderator": what the roster says they did
     tokens: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -95,15 +96,16 @@ class Roster:
     def __init__(self) -> None:
         self.people: list[Person] = []
 
-    def add(self, name: str, affiliation: str | None) -> None:
+    def add(self, name: str, affiliation: str | None, role: str | None = None) -> None:
         name = titlecase_name(name.strip(" ,;:."))
         if len(name_tokens(name)) < 1:
             return
         for p in self.people:
             if p.tokens == name_tokens(name):
                 p.affiliation = p.affiliation or affiliation
+                p.role = p.role or role
                 return
-        self.people.append(Person(name, affiliation))
+        self.people.append(Person(name, affiliation, role))
 
     def add_from_paragraph(self, text: str) -> bool:
         """Read a roster paragraph ("Co-chaired by A (X) and B (Y), the panel featured
@@ -112,8 +114,10 @@ class Roster:
         found = False
         m = _CHAIRED.match(text)
         if m:
+            did = m.group(0).split()[0].lower()
+            role = ("Co-" if did.startswith("co") else "") + ("Chair" if "chair" in did else "Moderator")
             for nm in _NAME_PLACE.finditer(m.group("who")):
-                self.add(re.sub(r"^(?:and|,)\s+", "", nm.group("name").strip()), nm.group("place"))
+                self.add(re.sub(r"^(?:and|,)\s+", "", nm.group("name").strip()), nm.group("place"), role)
                 found = True
         lead = _ROSTER_LEAD.search(text)
         if lead:

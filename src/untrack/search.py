@@ -272,6 +272,9 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
     an = analyzers()
     fields = (("text", an.text), ("speaker", an.names), ("affiliation", an.names))
     raw = [fold(w) for w in _WORD_OR_HYPHENATED.findall(text)]
+    form = answers.form_words(text)
+    if form and any(w not in form for w in raw):
+        raw = [w for w in raw if w not in form]
     stems = [tuple(t.text for t in an.text(word)) for word in raw]
     content = [i for i, s in enumerate(stems) if s]
     expansions = dict(zip(content, expansion.alternatives([stems[i] for i in content]), strict=True))
@@ -283,7 +286,10 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
         if not stem or word in seen:
             continue
         seen.add(word)
-        alts = [words_query("text", stem)]
+        # A hyphenated word is one word: a phrase scores the sum of its parts, so in the text its
+        # parts share the word's weight ("anti-trafficking" does not count twice). In names they
+        # do not: "Ki-moon" names the speaker whatever else the question asks (measured).
+        alts = [words_query("text", stem, 1.0 / len(stem))]
         names = [t.text for t in an.names(word)]  # "Secretary-General", "Ki-moon": the parts, in order
         if names:
             alts += [words_query(f, names, FIELD_WEIGHTS[f]) for f in FIELD_WEIGHTS if f != "text"]
