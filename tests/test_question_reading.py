@@ -129,3 +129,13 @@ def test_who_answered_wants_a_reply_not_a_paragraph_about_answers(seed_index: Pa
 def test_who_asked_wants_a_question_from_the_floor(seed_index: Path) -> None:
     first = top(seed_index, "Luxembourg question to the IOM chief")[0]
     assert first["speaker"] == "Luxembourg" and answers.asks(first["text"])
+
+
+def test_american_and_ise_spellings_find_the_uns(seed_index: Path) -> None:
+    from untrack.lexicon import SPELLINGS
+
+    assert SPELLINGS["programs"] == "programmes" and SPELLINGS["organisation"] == "organization"
+    assert SPELLINGS["centers"] == "centres" and SPELLINGS["criticising"] == "criticizing"
+    first = top(seed_index, "anti-trafficking programs of multinational companies")[0]
+    assert "programmes" in first["text"]
+    assert any("criticize" in r["text"] for r in top(seed_index, "did the fund criticise business", 3))

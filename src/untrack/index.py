@@ -87,14 +87,17 @@ def analyzers() -> Analyzers:
 def _irregular_filter_class() -> Any:
     from whoosh.analysis import Filter
 
-    from .lexicon import IRREGULAR
+    from .lexicon import IRREGULAR, SPELLINGS
+
+    forms = {**SPELLINGS, **IRREGULAR}
 
     class IrregularForms(Filter):
-        """'children' → 'child', 'gave' → 'give': irregular forms join their regular family."""
+        """'children' → 'child', 'gave' → 'give': irregular forms join their regular family;
+        'program', 'organisation' → 'programme', 'organization': one spelling, the UN's."""
 
         def __call__(self, tokens: Any) -> Any:
             for t in tokens:
-                t.text = IRREGULAR.get(t.text, t.text)
+                t.text = forms.get(t.text, t.text)
                 yield t
 
     IrregularForms.__module__ = __name__

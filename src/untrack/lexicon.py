@@ -106,6 +106,45 @@ IRREGULAR = {
     "worst": "bad",
 }
 
+# American spellings (and British -ise) → the spelling of UN documents, which is British with
+# -ize: index and queries alike, so "program", "organisation" and "criticise" find "programme",
+# "organization" and "criticize". Inflected forms are generated below.
+_SPELLING_STEMS = {
+    "program": "programme",
+    "center": "centre",
+    "labor": "labour",
+    "defense": "defence",
+    "offense": "offence",
+    "license": "licence",
+    "behavior": "behaviour",
+    "favor": "favour",
+    "honor": "honour",
+    "neighbor": "neighbour",
+    "endeavor": "endeavour",
+    "harbor": "harbour",
+    "rumor": "rumour",
+    "catalog": "catalogue",
+    "dialog": "dialogue",
+}
+_ISE_VERBS = """organis mobilis recognis prioritis emphasis realis harmonis criticis legalis criminalis
+    decriminalis stabilis minimis maximis utilis summaris apologis characteris authoris finalis
+    institutionalis marginalis normalis operationalis penalis politicis standardis sensitis""".split()
+
+
+def _spellings() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for us, un in _SPELLING_STEMS.items():
+        for end in ("", "s", "ed", "ing", "er", "ers", "al"):
+            out[us + end] = un[:-1] + end if un.endswith("e") and end[:1] in ("e", "i", "a") else un + end
+    for stem in _ISE_VERBS:
+        z = stem[:-1] + "z"
+        for end in ("e", "es", "ed", "ing", "ation", "ations", "er", "ers"):
+            out[stem + end] = z + end
+    return out
+
+
+SPELLINGS = _spellings()
+
 # Plain words people type → the words meetings coverage uses for them. Expansions are
 # searched beside the typed word, at a lower weight (see untrack.search).
 SYNONYMS = {
