@@ -113,6 +113,7 @@ def test_the_first_or_afternoon_panel_is_the_panel_in_that_place() -> None:
     assert answers.named_sections("co-chairs of the afternoon panel", heads) == {("d", heads[1].text)}
     assert answers.named_sections("who spoke in the first panel discussion", heads) == {("d", heads[0].text)}
     assert answers.named_sections("the third panel", heads) == set()  # closing remarks are no panel
+    assert answers.named_sections("which delegations asked questions in the afternoon", heads) == {("d", heads[1].text)}
 
 
 def test_how_long_wants_a_length_of_time(seed_index: Path) -> None:
@@ -139,3 +140,13 @@ def test_american_and_ise_spellings_find_the_uns(seed_index: Path) -> None:
     first = top(seed_index, "anti-trafficking programs of multinational companies")[0]
     assert "programmes" in first["text"]
     assert any("criticize" in r["text"] for r in top(seed_index, "did the fund criticise business", 3))
+
+
+def test_what_share_wants_a_percentage(seed_index: Path) -> None:
+    first = top(seed_index, "what share of trafficking victims end up in forced labour")[0]
+    assert "17 per cent" in first["text"]
+
+
+def test_who_organised_wants_the_paragraph_that_says_so(seed_index: Path) -> None:
+    first = top(seed_index, "who organised the General Assembly dialogue on trafficking")[0]
+    assert "organized with the Group of Friends" in first["text"]

@@ -43,6 +43,14 @@ _QUANTITY = re.compile(
     r"|hundred)\s+(?!per\b|of\b|and\b|or\b|to\b)[a-z]{3,}",
     re.I,
 )
+_ASKS_SHARE = re.compile(
+    r"\bwhat\s+(?:percentage|proportion|share|fraction|part)\b|\bhow\s+many\s+per\s*cent\b|\bwhat\s+per\s*cent\b"
+    r"|\bhow\s+(?:large|big)\s+(?:a\s+)?(?:share|proportion|part)\b",
+    re.I,
+)
+_SHARE = re.compile(
+    r"\d\s?%|\b\d[\d.,]*\s*(?:per\s?cent|percent)\b|\b(?:half|a\s+third|a\s+quarter|two\s+thirds)\s+of\b", re.I
+)
 _ASKS_DURATION = re.compile(r"\bhow\s+long\b|\bsince\s+when\b|\bfor\s+how\s+many\s+years\b", re.I)
 _DURATION = re.compile(
     rf"\b{_NUMBER_WORD}\s+(?:years?|months?|weeks?|days?|decades?|hours?)\b|\bsince\s+(?:19|20)\d\d\b", re.I
@@ -66,10 +74,19 @@ _ASKS_ROSTER = re.compile(
     r"\bwho\s+(?:co-?)?(?:chaired|chairs|chair|moderated|moderates|presided|presented|led)\b"
     r"|\bwho\s+(?:were|was|are|is)\s+(?:the\s+|on\s+the\s+)?(?:\w+\s+)?(?:speakers|panell?ists|panel|presenters"
     r"|participants|co-?chairs?|chairs?|chairpersons?|moderators?)\b"
-    r"|\b(?:which|what)\s+(?:speakers|panell?ists|presenters|experts|participants)\s+(?:were|took\s+part|sat|presented)\b"
+    r"|\b(?:which|what)\s+(?:speakers|panell?ists|presenters|experts|participants)\s+(?:were\s+(?:on|in|at|part)"
+    r"|took\s+part|sat\s+on|presented\s+(?:on|at|in))\b"
     r"|\bwho\s+(?:took\s+part|participated|spoke|sat|presented)\s+(?:in|on|at)\s+(?:the\s+)?(?:\w+\s+)?panel\b"
-    r"|\b(?:co-?chairs|co-?chaired|chaired\s+by|panell?ists|moderators|moderated\s+by|line-?up)\b",
+    # keywords, not a question: "co-chairs afternoon panel", "panellists trust fund"
+    r"|^(?!\s*(?:who|what|which|how|why|when|where|did|does|do|is|are|was|were|has|have)\b).*"
+    r"\b(?:co-?chairs|co-?chaired|chaired\s+by|panell?ists|moderators|moderated\s+by|line-?up)\b",
     re.I,
+)
+_ASKS_ORGANISER = re.compile(
+    r"\bwho\s+(?:co-?)?(?:organi[sz]ed|convened|hosted|sponsored|arranged)\b|\borgani[sz]ers\b|\bhosts?\s+of\b", re.I
+)
+_ORGANISED = re.compile(
+    r"\b(?:co-?)?(?:organi[sz]ed|convened|hosted|sponsored|arranged)\s+(?:jointly\s+)?(?:by|with)\b", re.I
 )
 _ASKS_SPEECH = re.compile(
     r"\b(?:what|how)\b.*\b(?:say|said|says|think|thinks|thought|argue|argued|propose|proposed|suggest|suggested"
@@ -138,6 +155,23 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Þ][\w’'-]*")
 
 def states_quantity(text: str) -> bool:
     return bool(_QUANTITY.search(text))
+
+
+def states_organisers(text: str) -> bool:
+    """Says who organised the meeting: "organized with the Group of Friends", "convened by"."""
+    return bool(_ORGANISED.search(text))
+
+
+def gives_countries(record: dict[str, Any]) -> bool:
+    """Names two or more States, or is a State's delegation speaking ("which delegations asked …")."""
+    who = record.get("speaker")
+    if who and who == record.get("affiliation") and names_states(who) == 1:
+        return True
+    return names_states(record["text"]) >= 2
+
+
+def states_share(text: str) -> bool:
+    return bool(_SHARE.search(text))
 
 
 def states_duration(text: str) -> bool:
@@ -216,8 +250,11 @@ _ORDINALS = {"first": 0, "1st": 0, "morning": 0, "second": 1, "2nd": 1, "afterno
 _NOT_A_PANEL = re.compile(r"\b(?:opening|closing|remarks|statements?|action|introduct\w*|conclu\w*|adoption)\b", re.I)
 
 
+_TIME_OF_DAY = re.compile(r"\b(?:in|during)\s+the\s+(?P<which>morning|afternoon)\b", re.I)
+
+
 def _ordinal_sections(query: str, headings: list[Heading]) -> set[tuple[str, str]]:
-    m = _ORDINAL_PART.search(query)
+    m = _ORDINAL_PART.search(query) or _TIME_OF_DAY.search(query)
     if m is None:
         return set()
     k = _ORDINALS[m.group("which").lower()]
@@ -233,10 +270,10 @@ def named_sections(query: str, headings: list[Heading]) -> set[tuple[str, str]]:
     "the afternoon session"), or by its words ("the panel on protecting victims": the query says
     panel/session/discussion and shares with that heading, more than with its document's others,
     words that only that heading has)."""
-    if not headings or not _NAMES_A_PART.search(query):
+    if not headings:
         return set()
     by_order = _ordinal_sections(query, headings)
-    if by_order:
+    if by_order or not _NAMES_A_PART.search(query):
         return by_order
     stems = heading_words(query)
     best: dict[str, tuple[int, set[tuple[str, str]]]] = {}
@@ -263,51 +300,62 @@ def named_people(query: str, is_speaker_word: Callable[[str], bool]) -> set[str]
     return {w for w in _name_words(query) if is_speaker_word(w) and not names_states(w.title())}
 
 
+def _when(name: str, boost: float, gives: Callable[[dict[str, Any]], bool]) -> Preference:
+    """A preference multiplying by 1 + boost the paragraphs that give this kind of answer."""
+    return Preference(name, lambda r: 1 + boost if gives(r) else 1.0)
+
+
+# Question forms that ask for a kind of answer, first match of each group wins:
+# (the form, its name, its boost, whether a paragraph gives it).
+_KINDS: list[list[tuple[re.Pattern[str], str, float, Callable[[dict[str, Any]], bool]]]] = [
+    [
+        (_ASKS_SHARE, "a share", MONEY_BOOST, lambda r: states_share(r["text"])),  # as sure a sign as money
+        (_ASKS_MONEY, "a sum of money", MONEY_BOOST, lambda r: states_money(r["text"])),
+        (_ASKS_DURATION, "a length of time", QUANTITY_BOOST, lambda r: states_duration(r["text"])),
+        (_ASKS_QUANTITY, "a number", QUANTITY_BOOST, lambda r: states_quantity(r["text"])),
+    ],
+    [
+        (_ASKS_REPLY, "a reply", EXCHANGE_BOOST, lambda r: replies(r["text"])),
+        (_ASKS_ASKER, "a question from the floor", EXCHANGE_BOOST, lambda r: asks(r["text"])),
+    ],
+    [(_ASKS_ORGANISER, "who organised it", ROSTER_BOOST, lambda r: states_organisers(r["text"]))],
+]
+
+
 def preferences(
     query: str, headings: list[Heading] | None = None, is_speaker_word: Callable[[str], bool] | None = None
 ) -> list[Preference]:
-    """The answer kinds a plain question asks for (empty for keywords and other questions), the
-    part of a meeting it names (given the index's section headings), and the person it names
-    (given a test for words of speakers' names)."""
+    """The answer kinds a plain question asks for, the part of a meeting it names (given the
+    index's section headings) and the person it names (given a test for words of speakers'
+    names); and, unless it asks who took part, lists of participants marked down."""
     found = []
     people = named_people(query, is_speaker_word) if NAMED_BOOST and is_speaker_word else set()
     if people:
 
-        def by_them(r: dict[str, Any]) -> float:
+        def by_them(r: dict[str, Any]) -> bool:
             who = r.get("speaker")
-            if not who or who == r.get("affiliation"):
-                return 1.0
-            return 1 + NAMED_BOOST if people & _name_words(who) else 1.0
+            return bool(who and who != r.get("affiliation") and people & _name_words(who))
 
-        found.append(Preference("that person's words", by_them))
+        found.append(_when("that person's words", NAMED_BOOST, by_them))
     sections = named_sections(query, headings or [])
     if SECTION_BOOST and sections:
         found.append(
-            Preference(
-                "that part of the meeting",
-                lambda r: 1 + SECTION_BOOST if (r.get("doc"), r.get("section")) in sections else 1.0,
-            )
+            _when("that part of the meeting", SECTION_BOOST, lambda r: (r.get("doc"), r.get("section")) in sections)
         )
-    if MONEY_BOOST and _ASKS_MONEY.search(query):
-        found.append(Preference("a sum of money", lambda r: 1 + MONEY_BOOST if states_money(r["text"]) else 1.0))
-    elif QUANTITY_BOOST and _ASKS_DURATION.search(query):
-        found.append(
-            Preference("a length of time", lambda r: 1 + QUANTITY_BOOST if _DURATION.search(r["text"]) else 1.0)
-        )
-    elif QUANTITY_BOOST and _ASKS_QUANTITY.search(query):
-        found.append(Preference("a number", lambda r: 1 + QUANTITY_BOOST if states_quantity(r["text"]) else 1.0))
-    if EXCHANGE_BOOST and _ASKS_REPLY.search(query):
-        found.append(Preference("a reply", lambda r: 1 + EXCHANGE_BOOST if replies(r["text"]) else 1.0))
-    elif EXCHANGE_BOOST and _ASKS_ASKER.search(query):
-        found.append(Preference("a question from the floor", lambda r: 1 + EXCHANGE_BOOST if asks(r["text"]) else 1.0))
-    if ROSTER_BOOST and _ASKS_ROSTER.search(query) and not _ASKS_SPEECH.search(query):
-        found.append(Preference("who took part", lambda r: 1 + ROSTER_BOOST if lists_participants(r["text"]) else 1.0))
+    for group in _KINDS:
+        for form, name, boost, gives in group:
+            if boost and form.search(query):
+                found.append(_when(name, boost, gives))
+                break
+    speech = bool(_ASKS_SPEECH.search(query))
+    if ROSTER_BOOST and _ASKS_ROSTER.search(query) and not speech:
+        found.append(_when("who took part", ROSTER_BOOST, lambda r: lists_participants(r["text"])))
     elif ROSTER_CUT:
-        found.append(Preference(NOT_A_ROSTER, lambda r: 1 - ROSTER_CUT if lists_participants(r["text"]) else 1.0))
+        found.append(_when(NOT_A_ROSTER, -ROSTER_CUT, lambda r: lists_participants(r["text"])))
     if STATES_BOOST and _ASKS_STATES.search(query):
-        found.append(Preference("countries", lambda r: 1 + STATES_BOOST if names_states(r["text"]) >= 2 else 1.0))
-    if NARRATION_CUT and _ASKS_SPEECH.search(query):
-        found.append(Preference("a speaker's words", lambda r: 1.0 if r.get("speaker") else 1 - NARRATION_CUT))
+        found.append(_when("countries", STATES_BOOST, gives_countries))
+    if NARRATION_CUT and speech:
+        found.append(_when("a speaker's words", -NARRATION_CUT, lambda r: not r.get("speaker")))
     return found
 
 
