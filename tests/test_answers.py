@@ -36,6 +36,7 @@ from untrack.search import search
         ("how did Swing respond to Luxembourg", ["a reply"]),
         ("who asked about demand", ["a question from the floor", "a speaker's words"]),
         ("Luxembourg question to the IOM chief", ["a question from the floor"]),
+        ("summary of the 2012 General Assembly meeting on human trafficking", ["the release's summary"]),
         ("trust fund donations", []),
         ("mobile courts", []),
     ],

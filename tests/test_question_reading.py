@@ -150,3 +150,13 @@ def test_what_share_wants_a_percentage(seed_index: Path) -> None:
 def test_who_organised_wants_the_paragraph_that_says_so(seed_index: Path) -> None:
     first = top(seed_index, "who organised the General Assembly dialogue on trafficking")[0]
     assert "organized with the Group of Friends" in first["text"]
+
+
+def test_a_summary_of_the_meeting_is_the_releases_opening(seed_index: Path) -> None:
+    first = top(seed_index, "summary of the 2012 General Assembly meeting on human trafficking")[0]
+    assert first["n"] <= 2
+
+
+def test_who_were_the_speakers_lists_them_rather_than_mentioning_speakers(seed_index: Path) -> None:
+    first = top(seed_index, "who were the speakers on the assistance to victims panel")[0]
+    assert first["text"].startswith("Co-chaired by") and first["section"].startswith("Assistance")

@@ -23,6 +23,8 @@ STATES_BOOST = 0.3  # "which countries …?": a paragraph naming two or more Sta
 SECTION_BOOST = 0.5  # "… on the panel about protecting victims": the paragraphs under that heading
 ROSTER_BOOST = 1.0  # "who chaired / who were the panellists …?": a paragraph listing who took part
 ROSTER_CUT = 0.3  # any other question: a list of who took part names people but says nothing of theirs
+SUMMARY_BOOST = 0.5  # "a summary of the meeting": the release's opening paragraphs, which sum it up
+LEDE = 2  # how many opening paragraphs a release's summary takes
 EXCHANGE_BOOST = 0.5  # "who answered …?", "who asked …?": a paragraph that replies, or asks
 NOT_A_ROSTER = "people's own words over lists of who took part"
 NAMED_BOOST = 0.3  # a question naming a person who speaks: that person's paragraphs
@@ -88,6 +90,11 @@ _ASKS_ORGANISER = re.compile(
 _ORGANISED = re.compile(
     r"\b(?:co-?)?(?:organi[sz]ed|convened|hosted|sponsored|arranged)\s+(?:jointly\s+)?(?:by|with)\b", re.I
 )
+_ASKS_SUMMARY = re.compile(
+    r"\b(?:summary|summari[sz]e|overview|gist|in\s+brief|in\s+a\s+nutshell|main\s+points|highlights|key\s+points"
+    r"|what\s+(?:was|is)\s+(?:the\s+)?(?:meeting|dialogue|debate|event|session)\s+about|what\s+happened\s+at)\b",
+    re.I,
+)
 _ASKS_SPEECH = re.compile(
     r"\b(?:what|how)\b.*\b(?:say|said|says|think|thinks|thought|argue|argued|propose|proposed|suggest|suggested"
     r"|recommend|recommended|urge|urged|want|wanted|view|views|position|stance)\b|\baccording\s+to\b"
@@ -119,12 +126,20 @@ _EXCHANGE_WORDS = frozenset(
 )
 
 
+_ROSTER_WORDS = frozenset(
+    "speaker speakers panellist panellists panelist panelists participant participants presenter presenters "
+    "member members line-up lineup".split()
+)
+
+
 def form_words(query: str) -> frozenset[str]:
     """Words that only give a question its form, to be left out of its search: in "who answered
     the question on the private sector", `answered` and `question` ask for a reply; they are
     not what the reply is about (a paragraph about "an answer to a simple question" is not it)."""
     if _ASKS_REPLY.search(query) or _ASKS_ASKER.search(query):
         return _EXCHANGE_WORDS
+    if _ASKS_ROSTER.search(query) and not _ASKS_SPEECH.search(query):
+        return _ROSTER_WORDS  # "who were the speakers on …": the list, not paragraphs saying "speakers"
     return frozenset()
 
 
@@ -226,7 +241,7 @@ class Heading:
 
 _NAMES_A_PART = re.compile(
     r"\b(?:panels?|sessions?|segments?|discussions?|debates?|dialogues?|round\s*tables?|roundtables?|workshops?"
-    r"|remarks|statements?)\b",
+    r"|remarks|statements?|summary|summed\s+up|summari[sz]ed|wrap-?up|wrapped\s+up)\b",
     re.I,
 )
 
@@ -319,6 +334,7 @@ _KINDS: list[list[tuple[re.Pattern[str], str, float, Callable[[dict[str, Any]], 
         (_ASKS_ASKER, "a question from the floor", EXCHANGE_BOOST, lambda r: asks(r["text"])),
     ],
     [(_ASKS_ORGANISER, "who organised it", ROSTER_BOOST, lambda r: states_organisers(r["text"]))],
+    [(_ASKS_SUMMARY, "the release's summary", SUMMARY_BOOST, lambda r: r.get("n", 99) <= LEDE)],
 ]
 
 

@@ -3,7 +3,7 @@
     python tests/relevance/evaluate.py [SET.json ...] [--all]
 
 builds a throw-away index of the bundled release, runs every question of each set (by default
-judged.json, validation.json, heldout.json and heldout2.json) through `untrack.search.search`
+all eight: judged.json, validation.json, heldout.json … heldout6.json) through `untrack.search.search`
 and prints MRR@10, success@3 and the questions whose first relevant paragraph is not in the top 3
 (`--all`: every question).
 
@@ -24,6 +24,9 @@ JUDGED = HERE / "judged.json"
 VALIDATION = HERE / "validation.json"  # a second set, written apart from judged.json
 HELDOUT = HERE / "heldout.json"  # a third, written blind to both and to the ranking (see README)
 HELDOUT2 = HERE / "heldout2.json"  # a fourth, likewise, scored blind on the final ranking
+# Four more, written blind by separate sessions in the third round; each scored blind once (README).
+HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6 = (HERE / f"heldout{k}.json" for k in (3, 4, 5, 6))
+ALL_SETS = [JUDGED, VALIDATION, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6]
 DEPTH = 10  # MRR cut-off
 TOP = 3  # success@3
 
@@ -113,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     show_all = "--all" in args
     args = [a for a in args if a != "--all"]
-    paths = [Path(a) for a in args] or [JUDGED, VALIDATION, HELDOUT, HELDOUT2]
+    paths = [Path(a) for a in args] or ALL_SETS
     with tempfile.TemporaryDirectory(prefix="untrack-relevance-") as tmp:
         run = seed_search_fn(Path(tmp) / "index")
         for i, path in enumerate(paths):

@@ -7,15 +7,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).parent))
 
-from evaluate import HELDOUT, HELDOUT2, VALIDATION, evaluate, first_relevant_rank, load_judged  # noqa: E402
+from evaluate import ALL_SETS, evaluate, first_relevant_rank, load_judged  # noqa: E402
 
 from untrack.index import IndexStore  # noqa: E402
 
 
-def test_judged_set_is_well_formed(seed_index: Path) -> None:
-    judged = load_judged()
+@pytest.mark.parametrize("path", ALL_SETS, ids=lambda p: p.name)
+def test_question_sets_are_well_formed(seed_index: Path, path: Path) -> None:
+    judged = load_judged(path)
     assert len(judged) >= 36
     assert len({item["q"].lower() for item in judged}) == len(judged), "duplicate questions"
     records = {r["id"]: r for r in IndexStore(seed_index).records()}
@@ -52,46 +55,32 @@ def test_evaluate_arithmetic() -> None:
     assert [r["rank"] for r in result["queries"]] == [1, 3, 4, None]
 
 
-def test_ranking_keeps_its_measured_relevance(seed_index: Path) -> None:
-    """The issue's bar (MRR@10 ≥ 0.95, success@3 = 1.0; measured 0.979 and 1.0): a change that
-    makes answers harder to find fails here; the figures themselves are printed by evaluate.py."""
+# Each set's floor, just under what it measures now (README, Relevance): a change that makes
+# answers harder to find fails here; the figures themselves are printed by evaluate.py.
+# judged.json keeps the issue's bar (MRR@10 ≥ 0.95, success@3 = 1.0).
+FLOORS = {
+    "judged.json": (0.95, 1.0),  # measured 0.979 / 1.000
+    "validation.json": (0.97, 0.98),  # 1.000 / 1.000
+    "heldout.json": (0.95, 0.98),  # 0.971 / 1.000
+    "heldout2.json": (0.93, 0.98),  # 0.954 / 1.000
+    "heldout3.json": (0.92, 0.97),  # 0.946 / 0.986
+    "heldout4.json": (0.93, 0.95),  # 0.953 / 0.957
+    "heldout5.json": (0.94, 0.97),  # 0.968 / 0.986
+    "heldout6.json": (0.95, 0.97),  # 0.975 / 0.986
+}
+
+
+def test_every_question_set_has_a_floor() -> None:
+    assert sorted(FLOORS) == sorted(p.name for p in ALL_SETS)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_ranking_keeps_its_measured_relevance(seed_index: Path, name: str) -> None:
     from untrack.search import search
 
     store = IndexStore(seed_index)
-    result = evaluate(lambda q: [h.record["id"] for h in search(store, q, limit=10)], load_judged())
-    assert result["mrr@10"] >= 0.95
-    assert result["success@3"] == 1.0
-
-
-def test_ranking_answers_the_second_question_set(seed_index: Path) -> None:
-    """validation.json (67 questions written apart from judged.json; see README, Relevance):
-    a floor just under its measured figures (MRR@10 0.949, success@3 0.970)."""
-    from untrack.search import search
-
-    store = IndexStore(seed_index)
-    result = evaluate(lambda q: [h.record["id"] for h in search(store, q, limit=10)], load_judged(VALIDATION))
-    assert result["mrr@10"] >= 0.93
-    assert result["success@3"] >= 0.96
-
-
-def test_ranking_answers_the_third_question_set(seed_index: Path) -> None:
-    """heldout.json (68 questions written blind to the other sets and to the ranking; measured
-    blind once at 0.896 / 0.971, 0.926 / 0.985 after demonyms, everyday words and section words):
-    a floor under the latter."""
-    from untrack.search import search
-
-    store = IndexStore(seed_index)
-    result = evaluate(lambda q: [h.record["id"] for h in search(store, q, limit=10)], load_judged(HELDOUT))
-    assert result["mrr@10"] >= 0.90
-    assert result["success@3"] >= 0.97
-
-
-def test_ranking_answers_the_fourth_question_set(seed_index: Path) -> None:
-    """heldout2.json (84 questions written blind, like heldout.json, and scored once on the final
-    ranking: 0.906 / 0.976; 0.909 / 0.988 with section words): a floor just under it."""
-    from untrack.search import search
-
-    store = IndexStore(seed_index)
-    result = evaluate(lambda q: [h.record["id"] for h in search(store, q, limit=10)], load_judged(HELDOUT2))
-    assert result["mrr@10"] >= 0.90
-    assert result["success@3"] >= 0.97
+    path = next(p for p in ALL_SETS if p.name == name)
+    result = evaluate(lambda q: [h.record["id"] for h in search(store, q, limit=10)], load_judged(path))
+    mrr, success = FLOORS[name]
+    assert result["mrr@10"] >= mrr
+    assert result["success@3"] >= success
