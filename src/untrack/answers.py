@@ -280,11 +280,21 @@ def _ordinal_sections(query: str, headings: list[Heading]) -> set[tuple[str, str
     return {(doc, texts[k]) for doc, texts in panels.items() if k < len(texts)}
 
 
-def named_sections(query: str, headings: list[Heading]) -> set[tuple[str, str]]:
+def names_a_part(query: str) -> bool:
+    """Whether a query may name a part of a meeting at all (only then are headings read)."""
+    return bool(_NAMES_A_PART.search(query) or _TIME_OF_DAY.search(query))
+
+
+def named_sections(query: str, headings: list[Heading] | Callable[[], list[Heading]]) -> set[tuple[str, str]]:
     """The (doc, heading) a query names as a part of a meeting: by its order ("the first panel",
     "the afternoon session"), or by its words ("the panel on protecting victims": the query says
     panel/session/discussion and shares with that heading, more than with its document's others,
-    words that only that heading has)."""
+    words that only that heading has). `headings` may be a function, called only when the query
+    could name a part (reading every heading of a large index is not free)."""
+    if not names_a_part(query):
+        return set()
+    if callable(headings):
+        headings = headings()
     if not headings:
         return set()
     by_order = _ordinal_sections(query, headings)
@@ -339,7 +349,9 @@ _KINDS: list[list[tuple[re.Pattern[str], str, float, Callable[[dict[str, Any]], 
 
 
 def preferences(
-    query: str, headings: list[Heading] | None = None, is_speaker_word: Callable[[str], bool] | None = None
+    query: str,
+    headings: list[Heading] | Callable[[], list[Heading]] | None = None,
+    is_speaker_word: Callable[[str], bool] | None = None,
 ) -> list[Preference]:
     """The answer kinds a plain question asks for, the part of a meeting it names (given the
     index's section headings) and the person it names (given a test for words of speakers'

@@ -537,9 +537,7 @@ def search(
         found: list[tuple[dict[str, Any], float | None]]
         allow = o.ranker.docs(flt) if flt is not None else None
         if sort == "relevance" and query:
-            prefs = (
-                answers.preferences(query, o.sections(), o.is_speaker_word) if is_plain(query) and not literal else []
-            )
+            prefs = answers.preferences(query, o.sections, o.is_speaker_word) if is_plain(query) and not literal else []
             depth = max(limit, answers.RERANK_DEPTH) if limit and prefs else limit or None
             top = [(o.record(d), score) for d, score in o.ranker.top(q, depth, allow=allow, exclude=o.headings())]
             if prefs:
@@ -744,7 +742,7 @@ def explain(store: IndexStore, query: str, filters: Filters | None = None, liter
     if flt is not None:
         lines.append(f"filter: {flt!r}")
     if query.strip() and is_plain(query) and not literal:
-        for pref in answers.preferences(query, o.sections(), o.is_speaker_word):
+        for pref in answers.preferences(query, o.sections, o.is_speaker_word):
             lines.append(f"prefers: {pref.name} (the best {answers.RERANK_DEPTH} paragraphs reordered)")
     return "\n".join(lines)
 
