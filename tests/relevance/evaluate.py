@@ -3,7 +3,7 @@
     python tests/relevance/evaluate.py [SET.json ...] [--all]
 
 builds a throw-away index of the bundled release, runs every question of each set (by default
-all eight: judged.json, validation.json, heldout.json … heldout6.json) through `untrack.search.search`
+all twelve: judged.json, validation.json, heldout.json … heldout10.json) through `untrack.search.search`
 and prints MRR@10, success@3 and the questions whose first relevant paragraph is not in the top 3
 (`--all`: every question).
 
@@ -24,9 +24,9 @@ JUDGED = HERE / "judged.json"
 VALIDATION = HERE / "validation.json"  # a second set, written apart from judged.json
 HELDOUT = HERE / "heldout.json"  # a third, written blind to both and to the ranking (see README)
 HELDOUT2 = HERE / "heldout2.json"  # a fourth, likewise, scored blind on the final ranking
-# Four more, written blind by separate sessions in the third round; each scored blind once (README).
-HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6 = (HERE / f"heldout{k}.json" for k in (3, 4, 5, 6))
-ALL_SETS = [JUDGED, VALIDATION, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6]
+# Eight more, written blind by separate sessions in the third round; each scored blind once (README).
+LATER = [HERE / f"heldout{k}.json" for k in range(3, 11)]
+ALL_SETS = [JUDGED, VALIDATION, HELDOUT, HELDOUT2, *LATER]
 DEPTH = 10  # MRR cut-off
 TOP = 3  # success@3
 
