@@ -37,10 +37,11 @@ _NUMBER_WORD = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|a\s+few|several)"
 )
+_TIME_SPAN = rf"\b{_NUMBER_WORD}\s+(?:years?|months?|weeks?|days?|decades?|hours?)\b"  # "nearly two decades"
 _QUANTITY = re.compile(
     r"[$€£¥]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:per\s?cent|percent|million|billion|thousand)\b"
     r"|\b(?:millions|billions|thousands|hundreds|dozens)\b|\b(?!(?:19|20)\d\d\b)\d[\d,.]{1,}\d\b"
-    rf"|\b{_NUMBER_WORD}\s+(?:years?|months?|weeks?|days?|decades?|hours?)\b"
+    rf"|{_TIME_SPAN}"
     r"|\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|hundred)\s+(?!per\b|of\b|and\b|or\b|to\b)[a-z]{3,}",
     re.I,
@@ -54,9 +55,7 @@ _SHARE = re.compile(
     r"\d\s?%|\b\d[\d.,]*\s*(?:per\s?cent|percent)\b|\b(?:half|a\s+third|a\s+quarter|two\s+thirds)\s+of\b", re.I
 )
 _ASKS_DURATION = re.compile(r"\bhow\s+long\b|\bsince\s+when\b|\bfor\s+how\s+many\s+years\b", re.I)
-_DURATION = re.compile(
-    rf"\b{_NUMBER_WORD}\s+(?:years?|months?|weeks?|days?|decades?|hours?)\b|\bsince\s+(?:19|20)\d\d\b", re.I
-)
+_DURATION = re.compile(rf"{_TIME_SPAN}|\bsince\s+(?:19|20)\d\d\b", re.I)
 _ASKS_MONEY = re.compile(
     r"\bhow\s+much\b(?:.*\b(?:money|funds?|funding|cash|dollars?|euros?|give|gave|given|pledge|pledged|donate|donated"
     r"|contribute|contributed|grant|granted|pay|paid|cost|costs|spend|spent|earn|earned|earns|make|makes|made"
