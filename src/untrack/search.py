@@ -335,8 +335,6 @@ COMPOUND_MIN = 7  # shorter unknown words are more likely typos than two words r
 def _compound_parts(reader: Any, word: str, stem: list[str]) -> list[str] | None:
     """The two indexed words an unindexed one runs together ("policymaking" → policy, make),
     the most frequent such split; None for indexed words and for words that split no way."""
-    from .index import analyzers
-
     if len(stem) != 1 or len(word) < COMPOUND_MIN or not word.isalpha() or reader.doc_frequency("text", stem[0]):
         return None
     an = analyzers().text
