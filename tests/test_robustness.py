@@ -249,13 +249,20 @@ def test_second_writer_waits_then_fails_clearly(runner, tmp_path: Path, monkeypa
     assert runner.invoke(app, ["search", "--index", str(store.path), "courts"]).exit_code == 0
 
 
-def test_leftovers_of_a_killed_run_are_cleaned_up(tmp_path: Path) -> None:
+def test_leftovers_of_a_killed_run_are_cleaned_up_and_nothing_else(tmp_path: Path) -> None:
+    from untrack.index import _Generation
+
     store = IndexStore(tmp_path / "ix")
     store.update([Source.of(bundled_seed())], rebuild=True)
+    with store.lock():
+        killed = _Generation(store, fresh=False)  # a run killed mid-build: never committed nor aborted
+    assert killed.tmp.exists()
+    # Things the user put there that merely look like untrack's: never touched.
     (store.path / ".building-gen-1").mkdir()
     shutil.copytree(store.current(), store.path / "gen-1")  # type: ignore[arg-type]
     store.update([Source.of(bundled_seed())], rebuild=True)
-    assert not (store.path / ".building-gen-1").exists() and not (store.path / "gen-1").exists()
+    assert not killed.tmp.exists()
+    assert (store.path / ".building-gen-1").is_dir() and (store.path / "gen-1").is_dir()
 
 
 def test_index_reports_unattributed_statements_and_lists_them_with_verbose(runner, tmp_path: Path) -> None:

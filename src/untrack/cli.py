@@ -61,10 +61,26 @@ class Color(str, Enum):
 
 def say(message: str) -> None:
     """A diagnostic line on stderr (never on stdout, which carries data)."""
-    from .textutil import terminal_safe
+    from .textutil import one_line
 
-    sys.stderr.write(f"untrack: {terminal_safe(message)}\n")
+    sys.stderr.write(f"untrack: {one_line(message)}\n")
     sys.stderr.flush()
+
+
+def _is_damage(error: Exception) -> bool:
+    """What reading a truncated or overwritten index file raises: a decoding error (EOFError,
+    struct.error, UnpicklingError, ...) thrown by index-reading code (Whoosh, untrack's ranker)."""
+    import struct
+    import zlib
+
+    kinds = (EOFError, IndexError, ValueError, OverflowError, struct.error, zlib.error)
+    if not isinstance(error, kinds) and type(error).__name__ != "UnpicklingError":
+        return False
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    module = tb.tb_frame.f_globals.get("__name__", "") if tb is not None else ""
+    return bool(module.startswith(("whoosh.", "untrack.ranking")))
 
 
 def friendly(func: F) -> F:
@@ -87,9 +103,21 @@ def friendly(func: F) -> F:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(0) from None
+        except OSError as e:  # the machine said no: name the path and the reason, as a user error
+            if os.environ.get("UNTRACK_DEBUG"):
+                raise
+            from .textutil import os_error
+
+            say(f"error: {os_error(e)}")
+            raise typer.Exit(2) from None
         except Exception as e:  # a bug: still one line, no traceback
             if os.environ.get("UNTRACK_DEBUG"):
                 raise
+            if _is_damage(e):
+                from .index import damaged_message
+
+                say(f"error: {damaged_message(kwargs.get('index'), type(e).__name__)}")
+                raise typer.Exit(2) from None
             say(f"internal error: {type(e).__name__}: {e} (set UNTRACK_DEBUG=1 for a traceback)")
             raise typer.Exit(2) from None
 
@@ -198,6 +226,8 @@ def show(
     """Print paragraphs by id (exit 1 if an id is not in the index)."""
     from .search import get
 
+    if context < 0:
+        raise UntrackError("--context must be 0 or more")
     store = _store(index)
     found = []
     missing = False
@@ -233,23 +263,31 @@ def index_cmd(
     index: Optional[Path] = IndexOpt,
     rebuild: bool = typer.Option(False, "--rebuild", help="Start a fresh index instead of updating."),
     prune: bool = typer.Option(False, "--prune", help="Drop documents whose files are gone."),
+    follow: bool = typer.Option(
+        False, "--follow", "-L", help="Follow symbolic links inside folders (by default they are skipped)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List unattributed paragraph ids."),
 ) -> None:
     """Build or update the index (atomically: a failed run leaves the old index)."""
     from .index import find_sources
     from .sources import Source, bundled_seed
+    from .textutil import shown_path
 
     store = _store(index)
-    sources = find_sources(list(paths), say) if paths else [Source.of(bundled_seed())]
+    # No paths: refresh (or rebuild) from what built this index; a new index gets the bundled release.
+    roots = list(paths or []) or store.recorded_sources()
+    sources = find_sources(roots, say, follow=follow) if roots else [Source.of(bundled_seed())]
     from .render import progress_bar
 
     with store.lock(notify=say), progress_bar(enabled=not quiet) as progress:
-        report = store.update(sources, rebuild=rebuild, prune=prune, warn=say, progress=progress)
+        report = store.update(sources, rebuild=rebuild, prune=prune, warn=say, progress=progress, roots=roots)
     if not quiet:
         say(
-            f"indexed {report.indexed} document(s) into {store.path}: {len(report.added)} added, "
-            f"{len(report.changed)} changed, {len(report.unchanged)} unchanged, {len(report.removed)} removed; "
+            f"indexed {report.indexed} document(s) into {shown_path(store.path)}: {len(report.added)} added, "
+            f"{len(report.changed)} changed, {len(report.unchanged)} unchanged, "
+            + (f"{len(report.moved)} moved, " if report.moved else "")
+            + f"{len(report.removed)} removed; "
             f"{report.paragraphs} paragraphs; {len(report.unattributed)} read like statements but have no speaker"
             + (f"; {len(report.failed)} file(s) skipped" if report.failed else "")
         )

@@ -3,6 +3,7 @@
 Layout of an index folder::
 
     index/
+      untrack-index.json                (marker: the entries untrack made here; see untrack.folder)
       current -> gen-1712345678901234   (symlink, swapped atomically)
       gen-1712345678901234/             (a complete Whoosh index + untrack.json)
       .lock                             (held by the one running writer)
@@ -23,32 +24,31 @@ import shutil
 import time
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple
 
 from . import __version__
-from .errors import UntrackError
+from .errors import IndexProblem, NoIndex, rebuild_advice
+from .folder import CURRENT, LOCK, MANIFEST, IndexFolder
 from .model import Document
+from .textutil import shown_path
 
 if TYPE_CHECKING:  # parsing (and its compiled rule table) is only imported by writers
     from .sources import Source, WarnFn
 
+__all__ = ["IndexProblem", "IndexStore", "NoIndex", "SCHEMA_VERSION"]
+
 SCHEMA_VERSION = 6
-MANIFEST = "untrack.json"
 VOCABULARY = "vocabulary.tsv"  # every word as written (folded), with its paragraph count: for spelling
 _WORDS = re.compile(r"\w+(?:[.'’]\w+)*")
-CURRENT = "current"
 
 
-class IndexProblem(UntrackError):
-    """A missing, damaged, locked or outdated index; the message says how to fix it."""
-
-
-class NoIndex(IndexProblem):
-    pass
+def damaged_message(index: Path | None, why: str) -> str:
+    """The damaged-index line for the index a command was given (or the default one)."""
+    return IndexStore(index or default_location()).damaged(why)
 
 
 def default_location() -> Path:
@@ -191,6 +191,7 @@ class UpdateReport:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    moved: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     paragraphs: int = 0
@@ -198,7 +199,7 @@ class UpdateReport:
 
     @property
     def indexed(self) -> int:
-        return len(self.added) + len(self.changed) + len(self.unchanged)
+        return len(self.added) + len(self.changed) + len(self.unchanged) + len(self.moved)
 
 
 class IndexStore:
@@ -206,6 +207,7 @@ class IndexStore:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._locked = False
 
     # -- reading
     def current(self) -> Path | None:
@@ -213,7 +215,8 @@ class IndexStore:
         try:
             target = os.readlink(link)
         except OSError:
-            return None
+            # A copy made by a tool that follows links holds the generation itself: readable.
+            return link if link.is_dir() and (link / MANIFEST).is_file() else None
         gen = self.path / target
         return gen if gen.is_dir() else None
 
@@ -223,19 +226,24 @@ class IndexStore:
     def manifest(self) -> dict[str, Any]:
         gen = self.current()
         if gen is None:
-            raise NoIndex(f"no index at {self.path}; build one with: untrack index --index {self.path}")
+            where = shown_path(self.path)
+            raise NoIndex(f"no index at {where}; build one with: untrack index --index {where} FILES-OR-FOLDERS")
         try:
             data: dict[str, Any] = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            raise IndexProblem(
-                f"index at {self.path} is damaged (unreadable {MANIFEST}); rebuild it with: untrack index --rebuild"
-            ) from None
+            raise IndexProblem(self.damaged(f"unreadable {MANIFEST}")) from None
+        if not isinstance(data, dict) or not isinstance(data.get("documents", {}), dict):
+            raise IndexProblem(self.damaged(f"unexpected {MANIFEST}"))
         if data.get("schema_version") != SCHEMA_VERSION:
             raise IndexProblem(
-                f"index at {self.path} has schema version {data.get('schema_version')}, this untrack needs "
-                f"{SCHEMA_VERSION}; rebuild it with: untrack index --rebuild"
+                f"index at {shown_path(self.path)} has schema version {data.get('schema_version')}, this untrack "
+                f"needs {SCHEMA_VERSION}; {rebuild_advice(self.path)}"
             )
         return data
+
+    def damaged(self, why: str) -> str:
+        """The one line that says this index is damaged and how to rebuild it."""
+        return f"index at {shown_path(self.path)} is damaged ({why}); {rebuild_advice(self.path)}"
 
     def open(self) -> Any:
         """The current Whoosh index, checked against this untrack's schema."""
@@ -247,9 +255,7 @@ class IndexStore:
         try:
             return windex.open_dir(str(gen))
         except Exception as e:  # whoosh raises many kinds on a damaged folder
-            raise IndexProblem(
-                f"index at {self.path} is damaged ({type(e).__name__}); rebuild it with: untrack index --rebuild"
-            ) from None
+            raise IndexProblem(self.damaged(type(e).__name__)) from None
 
     def records(self) -> list[dict[str, Any]]:
         """Every paragraph record, in document order (by doc, then paragraph number)."""
@@ -259,17 +265,37 @@ class IndexStore:
         recs.sort(key=lambda r: (r["doc"], r["n"]))
         return recs
 
+    def recorded_sources(self) -> list[Path]:
+        """The files and folders this index was built from, so `untrack index` with no paths
+        can refresh or rebuild it; read even from an index of another schema version."""
+        gen = self.current()
+        if gen is None:
+            return []
+        try:
+            data = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
+            roots = data.get("roots") or [d.get("path") for d in data.get("documents", {}).values()]
+        except (OSError, ValueError, AttributeError):
+            raise IndexProblem(
+                f"cannot tell which releases built the index at {shown_path(self.path)} (its {MANIFEST} is "
+                f"unreadable); name them: untrack index --rebuild --index {shown_path(self.path)} FILES-OR-FOLDERS"
+            ) from None
+        return [Path(r) for r in roots if isinstance(r, str) and r]
+
     # -- writing
     @contextmanager
     def lock(self, wait: float | None = None, notify: Callable[[str], None] | None = None) -> Iterator[None]:
-        """Hold the writer lock; wait up to `wait` seconds (default $UNTRACK_LOCK_WAIT, else 10) for another writer."""
+        """Hold the writer lock; wait up to `wait` seconds (default $UNTRACK_LOCK_WAIT, else 10) for another writer.
+
+        Only a new or empty folder or an untrack index is ever locked (and so written)."""
         if wait is None:
             try:
                 wait = float(os.environ.get("UNTRACK_LOCK_WAIT") or 10)
             except ValueError:
                 wait = 10.0
+        folder = IndexFolder(self.path)
+        folder.check_writable()
         self.path.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.path / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         try:
             deadline = time.monotonic() + wait
             told = False
@@ -281,15 +307,20 @@ class IndexStore:
                     if e.errno not in (errno.EAGAIN, errno.EACCES):
                         raise
                     if not told and notify:
-                        notify(f"another untrack index run holds {self.path}; waiting up to {wait:.0f}s")
+                        notify(f"another untrack index run holds {shown_path(self.path)}; waiting up to {wait:.0f}s")
                         told = True
                     if time.monotonic() >= deadline:
                         raise IndexProblem(
-                            f"another untrack index run is still writing {self.path}; try again when it ends"
+                            f"another untrack index run is still writing {shown_path(self.path)}; "
+                            "try again when it ends"
                         ) from None
                     time.sleep(0.1)
+            folder.check_writable()
+            folder.claim()
+            self._locked = True
             yield
         finally:
+            self._locked = False
             os.close(fd)
 
     def update(
@@ -299,39 +330,67 @@ class IndexStore:
         prune: bool = False,
         warn: WarnFn | None = None,
         progress: Callable[[int, int], None] | None = None,
+        roots: list[Path] | None = None,
     ) -> UpdateReport:
         """Add new, replace changed (by SHA-256), skip unchanged releases; swap in a new generation.
 
-        Files are hashed before they are parsed, so unchanged ones cost one read; documents are
-        streamed into the Whoosh writer one at a time, so memory does not grow with the corpus.
+        A document is its source file (by real path), not its file name: two releases called
+        `report.txt` in two folders are two documents, and a file moved elsewhere is
+        recognised by its content. Files are hashed before they are parsed, so unchanged ones
+        cost one read; documents are streamed into the Whoosh writer one at a time, so memory
+        does not grow with the corpus. `roots` are the files and folders named by the user,
+        remembered so that a later run with no paths can refresh from them.
         """
+        if not self._locked:
+            with self.lock():
+                return self.update(sources, rebuild, prune, warn, progress, roots)
         from .sources import SourceError, content_hash, parse_many, read_bytes
 
         warn = warn or (lambda message: None)
+        # Leftovers of a run that was killed or ran out of disk: only this run can own them now.
+        IndexFolder(self.path).remove_own(keep=set(), only=(".building-", ".current-"))
 
         report = UpdateReport()
         fresh = rebuild or not self.exists()
         old: dict[str, Any] = {} if fresh else self.manifest().get("documents", {})
+        known = old if not fresh else self._known_documents()
         docs: dict[str, dict[str, Any]] = dict(old)
-        seen: dict[str, Path] = {}
+        claimed: set[str] = set()
         # 1. Hash every file; only new or changed ones are parsed.
         todo: list[tuple[Source, str]] = []
-        for src in sources:
-            if src.doc in seen:
-                warn(f"{src.path}: same document name as {seen[src.doc]}, skipped")
-                report.failed.append(str(src.path))
-                continue
-            seen[src.doc] = src.path
+        unknown: list[tuple[Source, str]] = []
+        by_path = {info.get("path"): doc for doc, info in known.items()}
+        for src in _distinct(sources):
             try:
                 digest = content_hash(read_bytes(src.path))
             except SourceError as e:
                 warn(str(e))
                 report.failed.append(str(src.path))
                 continue
-            if old.get(src.doc, {}).get("sha256") == digest:
-                report.unchanged.append(src.doc)
+            doc = by_path.get(_source_key(src.path))
+            if doc is None or doc in claimed:
+                unknown.append((src, digest))
+                continue
+            claimed.add(doc)
+            if old.get(doc, {}).get("sha256") == digest:
+                report.unchanged.append(doc)
             else:
-                todo.append((src, digest))
+                todo.append((replace(src, doc=doc), digest))
+        # A new path holding the content of a document whose file is gone: the file moved.
+        gone = {
+            info.get("sha256"): doc
+            for doc, info in known.items()
+            if doc not in claimed and not Path(info.get("path", "")).exists()
+        }
+        for src, digest in unknown:
+            doc = gone.pop(digest, None)
+            if doc is not None and doc in old:
+                docs[doc] = {**old[doc], "path": _source_key(src.path)}
+                report.moved.append(doc)
+            else:
+                doc = doc or new_document_id(src.path, set(known) | claimed)
+                todo.append((replace(src, doc=doc), digest))
+            claimed.add(doc)
         # 2. Parse (in worker processes when there are many) and stream into a new generation.
         gen = _Generation(self, fresh=True) if fresh else None
         try:
@@ -344,7 +403,7 @@ class IndexStore:
                     continue
                 doc, note = result
                 if note:
-                    warn(f"{src.path}: {note}")
+                    warn(f"{shown_path(src.path)}: {note}")
                 gen = gen or _Generation(self, fresh=False)
                 prior = old.get(src.doc)
                 if prior:
@@ -356,7 +415,7 @@ class IndexStore:
                 progress(len(todo), len(todo))
             if prune:
                 for name, info in list(docs.items()):
-                    if name not in seen and not Path(info.get("path", "")).exists():
+                    if name not in claimed and not Path(info.get("path", "")).exists():
                         report.removed.append(name)
                         del docs[name]
                         if not fresh:
@@ -364,15 +423,30 @@ class IndexStore:
                             gen.delete(name)
             report.paragraphs = sum(int(d.get("paragraphs", 0)) for d in docs.values())
             report.unattributed = [i for d in docs.values() for i in d.get("unattributed", [])]
+            kept_roots = [] if fresh else self.manifest().get("roots", [])
+            all_roots = list(dict.fromkeys([*kept_roots, *(_source_key(r) for r in roots or [])]))
             if gen is not None and fresh and not report.added and self.exists():
                 gen.abort()  # a rebuild that found nothing to index keeps the index that worked
+            elif gen is None and (report.moved or all_roots != kept_roots):
+                gen = _Generation(self, fresh=False)  # only the manifest changes
+                gen.commit(docs, all_roots)
             elif gen is not None:
-                gen.commit(docs)
+                gen.commit(docs, all_roots)
         except BaseException:
             if gen is not None:
                 gen.abort()
             raise
         return report
+
+    def _known_documents(self) -> dict[str, Any]:
+        """The documents of the current index, if it can be read: their ids outlive a rebuild."""
+        gen = self.current()
+        try:
+            data = json.loads((gen / MANIFEST).read_text(encoding="utf-8")) if gen else {}
+            docs = data.get("documents", {})
+        except (OSError, ValueError, AttributeError):
+            return {}
+        return docs if isinstance(docs, dict) else {}
 
     def status(self) -> dict[str, Any]:
         """What the index holds and what built it (for `untrack status`)."""
@@ -397,23 +471,48 @@ class IndexStore:
             "built_at": manifest.get("built_at"),
         }
 
-    def _collect_garbage(self, keep: set[str]) -> None:
-        """Remove generations older than the previous one, and leftovers of killed runs."""
-        for entry in self.path.iterdir():
-            if entry.name in keep or entry.name in (CURRENT, ".lock"):
-                continue
-            if entry.name.startswith(("gen-", ".building-", ".current-")):
-                if entry.is_symlink() or entry.is_file():
-                    entry.unlink(missing_ok=True)
-                else:
-                    shutil.rmtree(entry, ignore_errors=True)
+
+def _source_key(path: Path) -> str:
+    """What a document is: its file's real path (links and `..` resolved)."""
+    return os.path.realpath(path)
+
+
+def _distinct(sources: list[Source]) -> Iterator[Source]:
+    """Each file once, however many times (or by however many names) it was given."""
+    seen: set[str] = set()
+    for src in sources:
+        key = _source_key(src.path)
+        if key not in seen:
+            seen.add(key)
+            yield src
+
+
+_ID_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def new_document_id(path: Path, taken: set[str]) -> str:
+    """A short, readable id for a new document: its file name without the extension, unless
+    another document has that id; then the name with its extension's kind ('report-html'),
+    then with its folder's name ('b-report'), then numbered. Ids never hold '#', ':', spaces
+    or control characters, so `DOC#N` and `doc:DOC` always read back."""
+    stem = _ID_UNSAFE.sub("_", path.stem).strip("._") or "release"
+    kind = _ID_UNSAFE.sub("_", path.suffix.lstrip(".").lower())
+    folder = _ID_UNSAFE.sub("_", path.resolve().parent.name).strip("._")
+    candidates = [stem, f"{stem}-{kind}" if kind else "", f"{folder}-{stem}" if folder else ""]
+    for candidate in candidates:
+        if candidate and candidate not in taken:
+            return candidate
+    k = 2
+    while f"{stem}-{k}" in taken:
+        k += 1
+    return f"{stem}-{k}"
 
 
 def _doc_entry(src: Source, doc: Document, digest: str) -> dict[str, Any]:
     """What the manifest remembers of one document."""
     return {
         "sha256": digest,
-        "path": str(src.path.resolve()),
+        "path": _source_key(src.path),
         "title": doc.title,
         "date": doc.date,
         "body": doc.body,
@@ -424,23 +523,31 @@ def _doc_entry(src: Source, doc: Document, digest: str) -> dict[str, Any]:
 
 
 class _Generation:
-    """A new generation written beside the live one; `commit` swaps it in atomically."""
+    """A new generation written beside the live one; `commit` swaps it in atomically.
+
+    Every entry it creates is first recorded in the folder's marker, so a run killed at any
+    moment leaves only leftovers that the next run may (and does) remove."""
 
     def __init__(self, store: IndexStore, fresh: bool) -> None:
         from whoosh import index as windex
 
         self.store = store
-        store.path.mkdir(parents=True, exist_ok=True)
+        self.folder = IndexFolder(store.path)
         self.previous = store.current()
         self.name = f"gen-{time.time_ns()}"
         self.tmp = store.path / f".building-{self.name}"
-        if fresh or self.previous is None:
-            self.tmp.mkdir()
-            ix = windex.create_in(str(self.tmp), make_schema())
-        else:
-            shutil.copytree(self.previous, self.tmp, ignore=shutil.ignore_patterns(MANIFEST, VOCABULARY))
-            ix = windex.open_dir(str(self.tmp))
-        self.writer = ix.writer(limitmb=128)
+        self.folder.record(self.tmp.name)
+        try:
+            if fresh or self.previous is None:
+                self.tmp.mkdir()
+                ix = windex.create_in(str(self.tmp), make_schema())
+            else:
+                _link_tree(self.previous, self.tmp, skip={MANIFEST, VOCABULARY})
+                ix = windex.open_dir(str(self.tmp))
+            self.writer = ix.writer(limitmb=128)
+        except BaseException:
+            self._remove_tmp()
+            raise
         self.vocabulary: Counter[str] = Counter() if fresh or self.previous is None else read_vocabulary(self.previous)
 
     def delete(self, doc: str) -> None:
@@ -451,31 +558,54 @@ class _Generation:
             self.writer.add_document(**document_fields(rec))
             self.vocabulary.update(set(_WORDS.findall(rec["text"].lower())))
 
-    def commit(self, docs: dict[str, Any]) -> None:
+    def commit(self, docs: dict[str, Any], roots: list[str]) -> None:
         path = self.store.path
         self.writer.commit(optimize=True)
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "built_by": f"untrack {__version__}",
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "roots": roots,
             "documents": docs,
         }
         (self.tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         write_vocabulary(self.tmp, self.vocabulary)
         _fsync_tree(self.tmp)
+        self.folder.record(self.name)
         os.rename(self.tmp, path / self.name)
         link_tmp = path / f".current-{self.name}"
+        self.folder.record(link_tmp.name)
         os.symlink(self.name, link_tmp)
         os.replace(link_tmp, path / CURRENT)  # the atomic moment
         _fsync_dir(path)
-        self.store._collect_garbage(keep={self.name, self.previous.name if self.previous else ""})
+        self.folder.forget({self.tmp.name, link_tmp.name})
+        self.folder.remove_own(keep={self.name, self.previous.name if self.previous else ""})
 
     def abort(self) -> None:
         try:
             self.writer.cancel()
         except Exception:
             pass  # the folder goes anyway
+        self._remove_tmp()
+
+    def _remove_tmp(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+        if not os.path.lexists(self.tmp):
+            self.folder.forget({self.tmp.name})
+
+
+def _link_tree(source: Path, target: Path, skip: set[str]) -> None:
+    """Start a generation from the previous one's files. Whoosh never rewrites a file in
+    place (segments are write-once), so hard links share them at no disk cost; a copy where
+    links cannot be made (another file system)."""
+    target.mkdir()
+    for entry in os.scandir(source):
+        if entry.name in skip or entry.name.endswith("_WRITELOCK") or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            os.link(entry.path, target / entry.name)
+        except OSError:
+            shutil.copy2(entry.path, target / entry.name)
 
 
 def write_vocabulary(gen: Path, counts: Counter[str]) -> None:
@@ -520,7 +650,7 @@ def _fsync_tree(path: Path) -> None:
     _fsync_dir(path)
 
 
-def find_sources(paths: list[Path], warn: WarnFn) -> list[Source]:
+def find_sources(paths: list[Path], warn: WarnFn, follow: bool = False) -> list[Source]:
     from .sources import discover
 
-    return list(discover(paths, warn))
+    return list(discover(paths, warn, follow=follow))

@@ -39,6 +39,18 @@ class QueryError(UntrackError):
     """A query that cannot be parsed or run."""
 
 
+# A question, a pasted sentence or paragraph fits; longer is refused so any query answers fast.
+MAX_QUERY_CHARS = 2000
+
+
+def check_length(query: str) -> None:
+    """Refuse, in one line, a query too long to be a search (query reading is linear in its length)."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"query too long ({len(query):,} characters; the limit is {MAX_QUERY_CHARS:,}): search for its key words"
+        )
+
+
 @dataclass
 class Filters:
     """Exact filters that narrow a search without changing its ranking."""
@@ -330,12 +342,15 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
 
 
 COMPOUND_MIN = 7  # shorter unknown words are more likely typos than two words run together
+COMPOUND_MAX = 40  # longer than any English compound: not split (splitting costs the word's length squared)
 
 
 def _compound_parts(reader: Any, word: str, stem: list[str]) -> list[str] | None:
     """The two indexed words an unindexed one runs together ("policymaking" → policy, make),
     the most frequent such split; None for indexed words and for words that split no way."""
-    if len(stem) != 1 or len(word) < COMPOUND_MIN or not word.isalpha() or reader.doc_frequency("text", stem[0]):
+    if len(stem) != 1 or not COMPOUND_MIN <= len(word) <= COMPOUND_MAX or not word.isalpha():
+        return None
+    if reader.doc_frequency("text", stem[0]):
         return None
     an = analyzers().text
     best: tuple[int, list[str]] | None = None
@@ -356,6 +371,7 @@ def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = F
     :func:`plain_query`; anything with syntax through Whoosh's parser, over the weighted fields."""
     from whoosh import qparser
 
+    check_length(text)
     if literal:
         text = literal_text(text)
     if is_plain(text):
@@ -523,6 +539,7 @@ def search(
 
     filters = filters or Filters()
     query = query.strip()
+    check_length(query)
     if not query and not filters.any():
         raise QueryError("empty query: give words to search for, or a filter such as --speaker")
     if sort not in SORTS:
@@ -703,6 +720,7 @@ def suggest(store: IndexStore, query: str) -> Correction | None:
     closest word it has: one edit for short words, two for words of six letters or more."""
     from .textutil import fold
 
+    check_length(query)
     words = [m for m in _QUERY_WORD.finditer(query) if m.group(0) not in _OPERATORS]
     words = [m for m in words if len(m.group(0)) >= 4 and not any(c.isdigit() for c in m.group(0))]
     if not words:

@@ -17,6 +17,7 @@ from .attribute import attribute
 from .errors import UntrackError
 from .model import Document
 from .parse import build_document, split_blocks
+from .textutil import shown_path
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -48,56 +49,61 @@ def bundled_seed() -> Path:
     return Path(str(resources.files("untrack") / "data" / SEED_NAME))
 
 
-def discover(paths: list[Path], warn: WarnFn) -> Iterator[Source]:
+def discover(paths: list[Path], warn: WarnFn, follow: bool = False) -> Iterator[Source]:
     """Files named directly, and release files found recursively in folders.
 
-    Symlink loops and unreadable folders are warned about, not fatal.
+    Paths named on the command line are read even when they are symbolic links; links found
+    inside folders are skipped unless `follow` (ripgrep's -L), so a folder never leads to
+    files outside it unasked. Each loop and unreadable folder is warned about once, not fatal.
     """
     seen: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, seen, warn)
+            yield from _walk(path, seen, warn, follow)
         elif path.exists():
             yield Source.of(path)
         else:
-            warn(f"{path}: no such file or folder")
+            warn(f"{shown_path(path)}: no such file or folder")
 
 
-def _walk(root: Path, seen: set[tuple[int, int]], warn: WarnFn) -> Iterator[Source]:
+def _walk(root: Path, seen: set[tuple[int, int]], warn: WarnFn, follow: bool) -> Iterator[Source]:
     try:
         st = root.stat()
     except OSError as e:
-        warn(f"{root}: {e.strerror or e}")
+        warn(f"{shown_path(root)}: {e.strerror or e}")
         return
     key = (st.st_dev, st.st_ino)
     if key in seen:
-        warn(f"{root}: folder already visited (symlink loop?), skipped")
+        warn(f"{shown_path(root)}: folder already visited (symbolic link loop?), skipped")
         return
     seen.add(key)
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as e:
-        warn(f"{root}: {e.strerror or e}")
+        warn(f"{shown_path(root)}: {e.strerror or e}")
         return
     for entry in entries:
         path = Path(entry.path)
         try:
-            if entry.is_dir():
-                yield from _walk(path, seen, warn)
+            if entry.is_symlink() and not follow:
+                if entry.is_dir() or path.suffix.lower() in SUFFIXES:
+                    warn(f"{shown_path(path)}: symbolic link, not followed (--follow indexes what links point to)")
+            elif entry.is_dir():
+                yield from _walk(path, seen, warn, follow)
             elif path.suffix.lower() in SUFFIXES:
                 yield Source.of(path)
         except OSError as e:
-            warn(f"{path}: {e.strerror or e}")
+            warn(f"{shown_path(path)}: {e.strerror or e}")
 
 
 def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise SourceError(f"{path}: {size / 2**20:.0f} MB is too large for a press release, skipped")
+            raise SourceError(f"{shown_path(path)}: {size / 2**20:.0f} MB is too large for a press release, skipped")
         return path.read_bytes()
     except OSError as e:
-        raise SourceError(f"{path}: {e.strerror or e}") from None
+        raise SourceError(f"{shown_path(path)}: {e.strerror or e}") from None
 
 
 def content_hash(data: bytes) -> str:
@@ -110,7 +116,7 @@ def decode(data: bytes, path: Path) -> tuple[str, str | None]:
     Returns (text, note) where note says which fallback encoding was used.
     """
     if b"\x00" in data[:4096]:
-        raise SourceError(f"{path}: binary file (NUL bytes), skipped")
+        raise SourceError(f"{shown_path(path)}: binary file (NUL bytes), skipped")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -138,10 +144,10 @@ def parse_bytes(source: Source, data: bytes) -> tuple[Document, str | None]:
     """Decode, parse and attribute a release's bytes: (document, note on the encoding)."""
     text, note = decode(data, source.path)
     if not text.strip():
-        raise SourceError(f"{source.path}: empty file, skipped")
+        raise SourceError(f"{shown_path(source.path)}: empty file, skipped")
     doc = parse_text(source.doc, text, html=source.path.suffix.lower() in HTML_SUFFIXES)
     if not any(p.kind == "paragraph" for p in doc.paragraphs):
-        raise SourceError(f"{source.path}: no paragraphs found (not a press release?), skipped")
+        raise SourceError(f"{shown_path(source.path)}: no paragraphs found (not a press release?), skipped")
     return doc, note
 
 
@@ -159,7 +165,7 @@ def _parse_file(source: Source) -> tuple[Document, str | None] | SourceError:
     except SourceError as e:
         return e
     except RecursionError as e:  # a pathological file must not stop the whole run
-        return SourceError(f"{source.path}: could not be parsed ({e}), skipped")
+        return SourceError(f"{shown_path(source.path)}: could not be parsed ({e}), skipped")
 
 
 def _die_with_parent() -> None:

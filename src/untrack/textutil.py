@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import unicodedata
 
@@ -45,3 +46,60 @@ def _visible(m: re.Match[str]) -> str:
 def terminal_safe(text: str) -> str:
     """Make text inert on a terminal: escapes and bidi overrides become visible symbols."""
     return _UNSAFE.sub(_visible, text)
+
+
+# Any control character, tab and newline included: a file name must stay on its line.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_QUOTED = re.compile('[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"\\\\]')
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\\": "\\\\", '"': '\\"'}
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group(0)
+    return _ESCAPES.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+
+def shown_path(path: object) -> str:
+    """A file name as git shows it: as is, or in double quotes with C escapes when it holds
+    control characters (``"a\\nb.txt"``), so one name is always one line and never an escape."""
+    text = str(path)
+    return f'"{_QUOTED.sub(_escape, text)}"' if _CONTROL.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """A diagnostic for one terminal line: newlines and tabs written as escapes, other
+    controls made visible."""
+    return terminal_safe(text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"))
+
+
+def shell_word(text: str) -> str:
+    """`text` as one word a shell reads back unchanged (quoted only when it must be)."""
+    import shlex
+
+    return shlex.quote(text) if not _CONTROL.search(text) else shown_path(text)
+
+
+_OS_REASONS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.EROFS: "read-only file system",
+    errno.ENOSPC: "no space left on device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.ENOTDIR: "not a folder",
+    errno.EISDIR: "is a folder",
+    errno.EEXIST: "already exists",
+    errno.ENOENT: "no such file or folder",
+    errno.ELOOP: "too many levels of symbolic links",
+    errno.ENAMETOOLONG: "file name too long",
+}
+
+
+def os_error(e: OSError) -> str:
+    """An error from the operating system as one plain line: the path, then the reason."""
+    if e.errno is None and e.args and isinstance(e.args[0], list) and e.args[0]:
+        # shutil.Error: a list of (source, destination, reason) for every file that failed.
+        src, dst, why = (list(e.args[0][0]) + ["", "", ""])[:3]
+        return f"{shown_path(dst or src)}: {why}"
+    reason = _OS_REASONS.get(e.errno or 0) or (e.strerror or type(e).__name__).lower()
+    where = e.filename if e.filename is not None else None
+    return f"{shown_path(where)}: {reason}" if where is not None else reason
