@@ -144,9 +144,12 @@ def _ensure_index(store: Any) -> None:
     """A search with no index yet builds one from the bundled release, and says so."""
     if store.exists():
         return
+    from .folder import IndexFolder
     from .sources import Source, bundled_seed
+    from .textutil import shown_path
 
-    say(f"no index at {store.path} yet; building it from the bundled release (General Assembly, 3 April 2012)")
+    IndexFolder(store.path).check_writable()  # a folder of the user's own is refused before anything is said
+    say(f"no index at {shown_path(store.path)} yet; building it from the bundled release (General Assembly, 3 April 2012)")
     with store.lock(notify=say):
         if not store.exists():
             store.update([Source.of(bundled_seed())], rebuild=True, warn=say)
