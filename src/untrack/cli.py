@@ -149,7 +149,8 @@ def _ensure_index(store: Any) -> None:
     from .textutil import shown_path
 
     IndexFolder(store.path).check_writable()  # a folder of the user's own is refused before anything is said
-    say(f"no index at {shown_path(store.path)} yet; building it from the bundled release (General Assembly, 3 April 2012)")
+    where = shown_path(store.path)
+    say(f"no index at {where} yet; building it from the bundled release (General Assembly, 3 April 2012)")
     with store.lock(notify=say):
         if not store.exists():
             store.update([Source.of(bundled_seed())], rebuild=True, warn=say)
