@@ -241,12 +241,17 @@ class IndexStore:
         """The current Whoosh index, checked against this untrack's schema."""
         from whoosh import index as windex
 
+        from .safepickle import install
+
+        install(self.path)
         self.manifest()
         gen = self.current()
         assert gen is not None
         try:
             return windex.open_dir(str(gen))
         except Exception as e:  # whoosh raises many kinds on a damaged folder
+            if isinstance(e, IndexProblem):  # says what is wrong already (untrack.safepickle)
+                raise
             raise IndexProblem(
                 f"index at {self.path} is damaged ({type(e).__name__}); rebuild it with: untrack index --rebuild"
             ) from None
@@ -429,6 +434,9 @@ class _Generation:
     def __init__(self, store: IndexStore, fresh: bool) -> None:
         from whoosh import index as windex
 
+        from .safepickle import install
+
+        install(store.path)
         self.store = store
         store.path.mkdir(parents=True, exist_ok=True)
         self.previous = store.current()
