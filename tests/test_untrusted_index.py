@@ -409,3 +409,20 @@ def test_install_is_idempotent_and_leaves_writing_alone(tmp_path: Path) -> None:
     assert whoosh.compat.dumps is pickle.dumps and w3.dumps is pickle.dumps
     index = _build(tmp_path / "index")  # writes with real pickling
     assert IndexStore(index).records()
+
+
+def test_no_whoosh_module_keeps_a_real_pickle_loader(tmp_path: Path, runner) -> None:
+    """After indexing and searching in this process, no imported Whoosh module still holds
+    pickle's own load/loads/module (the list in untrack.safepickle is complete)."""
+    index = _build(tmp_path / "index")
+    assert runner.invoke(app, ["search", "--index", str(index), "--json", "trust fund", "-C", "1"]).exit_code == 0
+    assert runner.invoke(app, ["index", "--index", str(index), "-q", str(FIXTURES / "csw_panel.txt")]).exit_code == 0
+    assert runner.invoke(app, ["export", "--index", str(index)]).exit_code == 0
+    left = [
+        f"{name}.{attr}"
+        for name, mod in list(sys.modules.items())
+        if name.startswith("whoosh") and mod is not None
+        for attr, value in vars(mod).items()
+        if value is pickle.loads or value is pickle.load or value is pickle
+    ]
+    assert left == []

@@ -11,7 +11,6 @@ evaluates code, imports modules or touches files. Writing (``dumps``/``dump``) i
 
 from __future__ import annotations
 
-import io
 import pickle
 import sys
 import types
@@ -87,12 +86,45 @@ class SafeUnpickler(pickle.Unpickler):
         return _find(module, name)
 
 
-def loads(data: bytes, **kwargs: Any) -> Any:
-    return SafeUnpickler(io.BytesIO(data), **kwargs).load()
+class _Bytes:
+    """A read-only file over bytes that the C unpickler can `peek` into: it then reads the
+    whole pickle in one go, as fast as `pickle.loads` (through io.BytesIO, which cannot be
+    peeked, a stored record took three times as long)."""
+
+    __slots__ = ("_data", "_pos")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = bytes(data)
+        self._pos = 0
+
+    def peek(self, n: int = 0) -> bytes:
+        return self._data[self._pos :]
+
+    def read(self, n: int = -1) -> bytes:
+        start = self._pos
+        self._pos = len(self._data) if n < 0 else min(start + n, len(self._data))
+        return self._data[start : self._pos]
+
+    def readline(self) -> bytes:
+        start = self._pos
+        end = self._data.find(b"\n", start)
+        self._pos = len(self._data) if end < 0 else end + 1
+        return self._data[start : self._pos]
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
 
 
-def load(file: Any, **kwargs: Any) -> Any:
-    return SafeUnpickler(file, **kwargs).load()
+def loads(data: bytes) -> Any:
+    """pickle.loads, refusing globals that are not allowed (Whoosh passes no options)."""
+    return SafeUnpickler(_Bytes(data)).load()
+
+
+def load(file: Any) -> Any:
+    """pickle.load, refusing globals that are not allowed."""
+    return SafeUnpickler(file).load()
 
 
 class _SafePickleModule(types.ModuleType):
@@ -108,54 +140,59 @@ class _SafePickleModule(types.ModuleType):
 
 _safe_pickle = _SafePickleModule("pickle")
 
-# Whoosh modules that bind pickle's loaders to their own names (loads, load, load_pickle,
-# depickle) or import `pickle` itself; patched in this order.
-_PATCHED_MODULES = (
-    "whoosh.compat",  # first: modules imported later bind its (now safe) names
+# Whoosh modules that bind `pickle`, or its `load`/`loads` under some name (load_pickle in
+# structfile), when they are imported: all take them from whoosh.compat, which is patched first
+# so that later imports bind the safe ones; those already imported are patched in place.
+# (whoosh.util.loading imports pickle directly; so do whoosh.filedb.fileindex and
+# whoosh.filedb.misc, which cannot be imported in this Whoosh.)
+_BINDERS = (
     "whoosh.index",
     "whoosh.filedb.structfile",
     "whoosh.codec.whoosh3",
+    "whoosh.codec.whoosh2",
+    "whoosh.codec.plaintext",
     "whoosh.columns",
     "whoosh.formats",
+    "whoosh.multiproc",
+    "whoosh.externalsort",
+    "whoosh.util.loading",
 )
 _installed = False
 
 
 def _patch(mod: types.ModuleType) -> None:
-    safe = {pickle.loads: loads, pickle.load: load, pickle: _safe_pickle}
     for attr, value in list(vars(mod).items()):
-        try:
-            replacement = safe.get(value)
-        except TypeError:  # an unhashable module global
-            continue
-        if replacement is not None:
-            setattr(mod, attr, replacement)
+        if value is pickle.loads:
+            setattr(mod, attr, loads)
+        elif value is pickle.load:
+            setattr(mod, attr, load)
+        elif value is pickle:
+            setattr(mod, attr, _safe_pickle)
 
 
 def _safe_renaming_unpickler(f: Any, objmap: Any = None, shortcuts: Any = None) -> SafeUnpickler:
-    return SafeUnpickler(f)
+    return SafeUnpickler(f)  # no renaming: the old names it maps to are not allowed anyway
 
 
 def install(where: Any = None) -> None:
     """Make every pickle load Whoosh does go through :class:`SafeUnpickler` (idempotent).
 
-    `where` is the index folder being opened, named in the error message."""
+    `where` is the index folder about to be opened, for the error message."""
     global _installed, _where
     if where is not None:
         _where = str(where)
     if _installed:
         return
-    import importlib
+    import whoosh.compat
+    import whoosh.legacy
+    import whoosh.util.loading
 
-    for name in _PATCHED_MODULES:
-        _patch(importlib.import_module(name))
-    # Modules already imported that bind pickle's loaders themselves (none are on untrack's
-    # reading path, but an earlier import would otherwise keep the real ones).
-    for name, mod in list(sys.modules.items()):
-        if name.startswith("whoosh.") and mod is not None:
+    _patch(whoosh.compat)
+    for name in _BINDERS:
+        mod = sys.modules.get(name)
+        if mod is not None:
             _patch(mod)
-    # A TOC of format -110 is read by whoosh.legacy with its own (unrestricted) unpickler.
-    legacy = sys.modules.get("whoosh.legacy")
-    if legacy is not None:
-        legacy.RenamingUnpickler = _safe_renaming_unpickler  # type: ignore[attr-defined]
+    # TOC format -110 is read by whoosh.legacy with its own, unrestricted, unpickler.
+    whoosh.util.loading.RenamingUnpickler = _safe_renaming_unpickler
+    whoosh.legacy.RenamingUnpickler = _safe_renaming_unpickler
     _installed = True
