@@ -306,3 +306,13 @@ def test_refusals_in_a_real_subprocess_are_one_line_without_traceback(tmp_path: 
     )
     assert res.returncode == 2 and res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
     assert (d / "gen-2023").is_dir()
+
+
+def test_a_current_link_leading_out_of_the_index_is_not_followed(runner, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    IndexStore(elsewhere).update([Source.of(bundled_seed())], rebuild=True)
+    ix = tmp_path / "ix"
+    ix.mkdir()
+    (ix / "current").symlink_to(IndexStore(elsewhere).current())  # type: ignore[arg-type]
+    res = runner.invoke(app, ["search", "--index", str(ix), "footballers"])
+    assert res.exit_code == 2 and "not an untrack index" in res.stderr

@@ -80,7 +80,7 @@ def _is_damage(error: Exception) -> bool:
     while tb is not None and tb.tb_next is not None:
         tb = tb.tb_next
     module = tb.tb_frame.f_globals.get("__name__", "") if tb is not None else ""
-    return bool(module.startswith(("whoosh.", "untrack.ranking")))
+    return bool(module.startswith(("whoosh.", "untrack.ranking", "untrack.safepickle")))
 
 
 def friendly(func: F) -> F:

@@ -217,8 +217,10 @@ class IndexStore:
         except OSError:
             # A copy made by a tool that follows links holds the generation itself: readable.
             return link if link.is_dir() and (link / MANIFEST).is_file() else None
+        if "/" in target or target in (".", ".."):
+            return None  # a link that leads out of the index folder is not followed
         gen = self.path / target
-        return gen if gen.is_dir() else None
+        return gen if gen.is_dir() and not gen.is_symlink() else None
 
     def exists(self) -> bool:
         return self.current() is not None
@@ -249,12 +251,17 @@ class IndexStore:
         """The current Whoosh index, checked against this untrack's schema."""
         from whoosh import index as windex
 
+        from .safepickle import install
+
+        install(self.path)
         self.manifest()
         gen = self.current()
         assert gen is not None
         try:
             return windex.open_dir(str(gen))
         except Exception as e:  # whoosh raises many kinds on a damaged folder
+            if isinstance(e, IndexProblem):  # says what is wrong already (untrack.safepickle)
+                raise
             raise IndexProblem(self.damaged(type(e).__name__)) from None
 
     def records(self) -> list[dict[str, Any]]:
@@ -531,6 +538,9 @@ class _Generation:
     def __init__(self, store: IndexStore, fresh: bool) -> None:
         from whoosh import index as windex
 
+        from .safepickle import install
+
+        install(store.path)
         self.store = store
         self.folder = IndexFolder(store.path)
         self.previous = store.current()
