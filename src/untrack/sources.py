@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -208,6 +209,26 @@ def _exit_when_parent_exits() -> None:
     threading.Thread(target=watch, args=(parent.sentinel,), daemon=True).start()
 
 
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C back (not lose it) in this thread while worker processes may be started.
+
+    A worker inherits the blocked signal, so Ctrl-C at a terminal, which reaches every process
+    in the foreground group, cannot interrupt a worker still starting up (it would print a
+    traceback on the shared stderr); this process gets the Ctrl-C as soon as the block ends.
+    (multiprocessing starts its resource tracker the same way.)"""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no Ctrl-C to a process group
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN = 8
 
@@ -236,7 +257,8 @@ def parse_many(sources: list[Source], workers: int | None = None) -> Iterator[tu
     ) as pool:
         try:
             for src in pending:
-                window.append((src, pool.submit(_parse_file, src)))
+                with _ctrl_c_held():  # submit() is where worker processes are started
+                    window.append((src, pool.submit(_parse_file, src)))
                 if len(window) >= 4 * workers:
                     done, fut = window.popleft()
                     yield done, fut.result()
