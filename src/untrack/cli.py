@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Callable, List, Optional, TypeVar
 
+from .entry import say_interrupted
 from .errors import UntrackError
 
 
@@ -96,7 +97,7 @@ def friendly(func: F) -> F:
             say(f"error: {e}")
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
-            say("interrupted")
+            say_interrupted()
             raise typer.Exit(130) from None
         except BrokenPipeError:
             # The reader went away (`untrack search x | head`): stop quietly, like grep.

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -168,16 +170,69 @@ def _parse_file(source: Source) -> tuple[Document, str | None] | SourceError:
         return SourceError(f"{shown_path(source.path)}: could not be parsed ({e}), skipped")
 
 
-def _die_with_parent() -> None:
-    """Worker initializer: ask Linux to kill this process when its parent dies (kill -9 included)."""
-    import ctypes
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: make this process die with its parent (kill -9 included).
+
+    A spawned worker runs this only after it has started Python and imported untrack, a
+    few tenths of a second during which the parent may already have died; asking Linux
+    for a death signal then is too late (it never fires), and the worker would go on
+    parsing the files already queued and then wait for more forever, since it holds
+    both ends of its task pipe. So after asking, it checks that its parent is still the
+    one that started it, and otherwise leaves at once. Once every worker is gone,
+    multiprocessing's resource tracker sees its pipe close and exits too.
+    """
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the parent died before the signal was asked for
+            os._exit(1)
+    else:
+        _exit_when_parent_exits()
+
+
+def _exit_when_parent_exits() -> None:
+    """Elsewhere: a thread waits on the sentinel multiprocessing gives each child (a pipe,
+    or on Windows a process handle, that becomes ready when the parent exits), then exits."""
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch(sentinel: Any) -> None:
+        wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, args=(parent.sentinel,), daemon=True).start()
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C back (not lose it) in this thread while worker processes may be started.
+
+    A worker inherits the blocked signal, so Ctrl-C at a terminal, which reaches every process
+    in the foreground group, cannot interrupt a worker still starting up (it would print a
+    traceback on the shared stderr); this process gets the Ctrl-C as soon as the block ends.
+    (multiprocessing starts its resource tracker the same way.)"""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no Ctrl-C to a process group
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: workers still exit when their parent's pipe closes
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 # Below this many files, starting worker processes costs more than it saves.
@@ -203,10 +258,13 @@ def parse_many(sources: list[Source], workers: int | None = None) -> Iterator[tu
     # "spawn": workers inherit no open files (the index's writer lock above all), and they are
     # told to die with their parent, so a killed index run leaves no process holding anything.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         try:
             for src in pending:
-                window.append((src, pool.submit(_parse_file, src)))
+                with _ctrl_c_held():  # submit() is where worker processes are started
+                    window.append((src, pool.submit(_parse_file, src)))
                 if len(window) >= 4 * workers:
                     done, fut = window.popleft()
                     yield done, fut.result()
