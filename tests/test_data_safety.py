@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -316,3 +317,26 @@ def test_a_current_link_leading_out_of_the_index_is_not_followed(runner, tmp_pat
     (ix / "current").symlink_to(IndexStore(elsewhere).current())  # type: ignore[arg-type]
     res = runner.invoke(app, ["search", "--index", str(ix), "footballers"])
     assert res.exit_code == 2 and "not an untrack index" in res.stderr
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a/report.txt", "b/report.txt", "a/report.html", "c/d/report.txt", "a/x y#1.txt"]),
+        min_size=1,
+        max_size=5,
+        unique=True,
+    )
+)
+def test_new_ids_are_unique_readable_and_say_what_differs(names: list[str]) -> None:
+    from untrack.index import new_document_id
+
+    taken: dict[str, str] = {}
+    for name in names:
+        path = Path("/releases") / name
+        doc = new_document_id(path, taken)
+        assert doc not in taken and re.fullmatch(r"[\w.-]+", doc)
+        taken[doc] = str(path)
+    if {"a/report.txt", "b/report.txt"} <= set(names[:2]):
+        assert set(taken) >= {"report", "b-report"} or set(taken) >= {"report", "a-report"}
+    if names[:2] == ["a/report.txt", "a/report.html"]:
+        assert "report-html" in taken

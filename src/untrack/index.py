@@ -367,6 +367,7 @@ class IndexStore:
         todo: list[tuple[Source, str]] = []
         unknown: list[tuple[Source, str]] = []
         by_path = {info.get("path"): doc for doc, info in known.items()}
+        taken = {doc: str(info.get("path", "")) for doc, info in known.items()}  # id -> its file
         for src in _distinct(sources):
             try:
                 digest = content_hash(read_bytes(src.path))
@@ -395,9 +396,10 @@ class IndexStore:
                 docs[doc] = {**old[doc], "path": _source_key(src.path)}
                 report.moved.append(doc)
             else:
-                doc = doc or new_document_id(src.path, set(known) | claimed)
+                doc = doc or new_document_id(src.path, taken)
                 todo.append((replace(src, doc=doc), digest))
             claimed.add(doc)
+            taken[doc] = _source_key(src.path)
         # 2. Parse (in worker processes when there are many) and stream into a new generation.
         gen = _Generation(self, fresh=True) if fresh else None
         try:
@@ -497,16 +499,19 @@ def _distinct(sources: list[Source]) -> Iterator[Source]:
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
 
-def new_document_id(path: Path, taken: set[str]) -> str:
+def new_document_id(path: Path, taken: dict[str, str]) -> str:
     """A short, readable id for a new document: its file name without the extension, unless
-    another document has that id; then the name with its extension's kind ('report-html'),
-    then with its folder's name ('b-report'), then numbered. Ids never hold '#', ':', spaces
-    or control characters, so `DOC#N` and `doc:DOC` always read back."""
+    another file has that id; then, beside a file of that name in the same folder, the name
+    with its extension ('report-html'), and otherwise with its folder's name ('b-report');
+    then numbered. `taken` maps the ids in use to their files. Ids never hold '#', ':',
+    spaces or control characters, so `DOC#N` and `doc:DOC` always read back."""
     stem = _ID_UNSAFE.sub("_", path.stem).strip("._") or "release"
     kind = _ID_UNSAFE.sub("_", path.suffix.lstrip(".").lower())
-    folder = _ID_UNSAFE.sub("_", path.resolve().parent.name).strip("._")
-    candidates = [stem, f"{stem}-{kind}" if kind else "", f"{folder}-{stem}" if folder else ""]
-    for candidate in candidates:
+    real = Path(_source_key(path))
+    folder = _ID_UNSAFE.sub("_", real.parent.name).strip("._")
+    by_kind, by_folder = f"{stem}-{kind}" if kind else "", f"{folder}-{stem}" if folder else ""
+    beside = stem in taken and Path(taken[stem]).parent == real.parent
+    for candidate in (stem, *((by_kind, by_folder) if beside else (by_folder, by_kind))):
         if candidate and candidate not in taken:
             return candidate
     k = 2
