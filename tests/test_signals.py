@@ -122,6 +122,14 @@ def test_kill_9_early_leaves_no_process(tmp_path: Path, corpus: Path, session_re
 UNTRACK_CODE = str(Path(__file__).resolve().parent.parent / "src" / "untrack")
 
 
+def kill_group(pid: int) -> None:
+    """Leave nothing of a test's run behind, whatever the test found."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
 def interrupt(tmp_path: Path, args: list[str], delay: float, whole_group: bool = False) -> tuple[int, str]:
     """Start `untrack ARGS`, send SIGINT after DELAY seconds (to the whole process group, as a
     terminal's Ctrl-C does, with WHOLE_GROUP), and return the exit status and stderr."""
@@ -135,10 +143,7 @@ def interrupt(tmp_path: Path, args: list[str], delay: float, whole_group: bool =
                 proc.send_signal(signal.SIGINT)
             code = proc.wait(timeout=60)
         finally:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
+            kill_group(proc.pid)
         err.seek(0)
         return code, err.read().decode(errors="replace")
 
@@ -196,10 +201,7 @@ def test_ctrl_c_at_a_terminal_as_a_worker_starts_is_one_line_and_130(tmp_path: P
             code = proc.wait(timeout=60)
             assert wait_until(lambda: not session_members(proc.pid), 5.0), session_members(proc.pid)
         finally:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
+            kill_group(proc.pid)
         err.seek(0)
         text = err.read().decode(errors="replace")
     assert (code, text) == (130, "untrack: interrupted\n")
