@@ -65,6 +65,30 @@ def body(*paras: str) -> str:
             + LONG,
             "Jane Doe",
         ),
+        # A title set off by commas before the name (issue 12's patterns, in invented releases).
+        ("The President of the Board, Ms. Jane Roe, stated that the rules held." + LONG, "Jane Roe"),
+        ("The Committee Chairman, Kwame Mensah of Ghana, expressed regret at the delay." + LONG, "Kwame Mensah"),
+        ("The Director of the Budget Division, Warren Example, introduced the report." + LONG, "Warren Example"),
+        # A long title run into the name.
+        (
+            "Under-Secretary-General for Peace Operations Bernard Smith said the mission would stay." + LONG,
+            "Bernard Smith",
+        ),
+        # Inversions, and quotations before the name.
+        ("Also briefing was Nadia Example, a survivor of conflict, who described her ordeal." + LONG, "Nadia Example"),
+        ("“We stand together,” Jane Roe said, as she opened the session." + LONG, "Jane Roe"),
+        # Verbs of the genre beyond said/stated, and adjectives before a title.
+        ("WHO Director General Dr. Tedros weighed in, stating that balance was needed." + LONG, "Tedros"),
+        (
+            "With recovery under way, the Assembly had a duty to deliver, incoming Assembly President Joseph Example"
+            " stressed today." + LONG,
+            "Joseph Example",
+        ),
+        (
+            "At the closing meeting this afternoon Dilip Example, Rapporteur of the Committee, presented it." + LONG,
+            "Dilip Example",
+        ),
+        ("Cuba's Vice Minister for External Affairs said the budget needed review." + LONG, "Cuba"),
     ],
 )
 def test_common_conventions(para: str, speaker: str) -> None:
@@ -185,3 +209,38 @@ def test_petitioner_and_organization_named_before_its_acronym() -> None:
         )
     )
     assert "FLNKS" in recs[0]["speaker"]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "The Committee against Torture today concluded its session after adopting concluding observations." + LONG,
+        "Anna Lee, Bo Chan, Cara Diaz and Dan Ewe gave statements detailing their experiences of trafficking.",
+        "Also this morning, the Committee approved a draft by which the Assembly would decide to fund the mission.",
+    ],
+)
+def test_bodies_and_lists_of_people_are_no_speaker(para: str) -> None:
+    recs = records_of(body("Ms. ROE (Chile) said that migration needed a global answer." + LONG, para))
+    assert recs[1]["speaker"] is None
+
+
+def test_a_bare_quotation_or_reported_speech_goes_on_quoting_the_speaker_before_it() -> None:
+    recs = records_of(
+        body(
+            "Opening the session, Secretary-General Jane Roe said the campaign would start today." + LONG,
+            "“This is a campaign for them. It is a campaign for the women and girls who have the right to live free.”",
+            "During the year, the Office had opened new centres, and States would need to support them further.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Jane Roe"] * 3
+
+
+def test_reported_speech_does_not_carry_a_speaker_across_a_heading_or_a_gap() -> None:
+    recs = records_of(
+        body(
+            "Ms. ROE (Chile) said that migration needed a global answer." + LONG,
+            "The Assembly then adopted the draft resolution by a recorded vote of 120 in favour to 5 against.",
+            "During the year, the Office had opened new centres, and States would need to support them further.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Roe", None, None]

@@ -17,8 +17,10 @@ from .model import Document, Paragraph
 from .patterns import (
     CONTINUATION,
     CONTINUATION_OPENING,
+    CONTINUATION_QUOTE,
     INTRO_CLAUSE,
     NOT_NAMES,
+    REPORTED_SPEECH,
     ROLE_WORDS,
     RULES,
     STATEMENT,
@@ -97,28 +99,67 @@ def _clean_entity(entity: str) -> str:
 
 
 def _split_role(run: str) -> tuple[str, str]:
-    """'General Assembly President Nassir Al-Nasser' → ('General Assembly President', 'Nassir Al-Nasser')."""
+    """'General Assembly President Nassir Al-Nasser' → ('General Assembly President', 'Nassir Al-Nasser').
+
+    A long title runs into the name: 'Under-Secretary-General for Peacekeeping Operations Bernard
+    Miyet'. When the words after the last role word begin with 'for', 'of' or 'on', they name what
+    the role is of, and the name is the last two words of the run (three with a particle)."""
     tokens = run.split()
     last_role = -1
     for i, t in enumerate(tokens[:-1]):  # the last word is a name even if it is 'King' or 'Bishop'
         if fold(t.strip(".,")).strip("’'") in ROLE_WORDS:
             last_role = i
-    return " ".join(tokens[: last_role + 1]), " ".join(tokens[last_role + 1 :])
+    rest = tokens[last_role + 1 :]
+    if last_role >= 0 and len(rest) > 2 and fold(rest[0]) in _OF_WORDS:
+        keep = 3 if fold(tokens[-2]) in _PARTICLES or len(tokens[-2].strip(".")) == 1 else 2
+        name = tokens[-keep:]
+        # "Committee on the Elimination of Racial Discrimination": the last words still name a body.
+        if fold(tokens[-keep - 1]) not in _CONNECTORS and all(w[:1].isupper() or fold(w) in _PARTICLES for w in name):
+            return " ".join(tokens[:-keep]), " ".join(name)
+    return " ".join(tokens[: last_role + 1]), " ".join(rest)
+
+
+_OF_WORDS = frozenset({"for", "of", "on", "to"})
+_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Sir|Dame)\.?")
+_CONNECTORS = frozenset({"of", "on", "for", "to", "the", "and", "against", "in", "de", "du", "des"})
+_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "di", "du", "van", "von", "der", "al", "el", "bin", "ibn", "la", "le"}
+)
+# "John McNee of Canada": a name, then the country it speaks for.
+_NAME_OF_PLACE = re.compile(r"^(?P<name>.+?)\s+of\s+(?:the\s+)?(?P<place>[A-Z].+)$")
 
 
 def _person_from_run(run: str, titled: bool = False) -> tuple[str, str] | None:
     """A person's (name, role prefix) from a capitalised run, or None if it is no name.
-    A lone word is a name only after a role ("President Obama") or a title ("Mr. Lajčák")."""
+    A lone word is a name only after a role ("President Obama") or a title ("Mr. Lajčák");
+    two people joined by 'and' are no one speaker."""
+    found = _person_and_place(run, titled)
+    return None if found is None else found[:2]
+
+
+def _person_and_place(run: str, titled: bool = False) -> tuple[str, str, str | None] | None:
+    """(name, role prefix, place) from a run: 'Nana Effah-Apenteng of Ghana' → the name and Ghana."""
     run = run.strip(" ,.")
+    place = None
+    m = _NAME_OF_PLACE.match(run)
+    if m is not None:
+        before = m.group("name").split()
+        if len(before) >= (1 if titled else 2) and not any(fold(w) in ROLE_WORDS for w in before):
+            run, place = m.group("name"), m.group("place")
     role, name = _split_role(run)
     words = name.split()
-    if not words or fold(words[0]) in NOT_NAMES or fold(run.split()[0]) in NOT_NAMES and not role:
+    while len(words) > 1 and _HONORIFIC.fullmatch(words[0]):  # "Director General Dr. Tedros": Tedros
+        words, titled = words[1:], True
+    name = " ".join(words)
+    if not words or not (words[0][:1].isupper() or fold(words[0]) in _PARTICLES):
+        return None  # "Committee against Torture": what follows the role is no name
+    if fold(words[0]) in NOT_NAMES or fold(run.split()[0]) in NOT_NAMES and not role:
         return None
     if not role and not titled and len(words) < 2:
         return None
-    if all(fold(w) in NOT_NAMES or fold(w) in ROLE_WORDS for w in words):
+    if all(fold(w) in NOT_NAMES or fold(w) in ROLE_WORDS for w in words) or "and" in words:
         return None
-    return name, role
+    return name, role, place
 
 
 @lru_cache(maxsize=16384)
@@ -155,7 +196,7 @@ def _raw_phrase(rule: Rule, m: re.Match[str]) -> str:
 
 def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | None:
     groups = m.groupdict()
-    place = (groups.get("place") or "").strip() or None
+    place = (groups.get("place") or groups.get("of") or "").strip() or None
     raw = _raw_phrase(rule, m)
     if rule.kind == "none":
         return NO_SPEAKER
@@ -173,12 +214,17 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
             return None
         return Speaker(entity, raw, entity, rule.name)
     # "named" and "after_verb": a name, perhaps with a role before it or after it.
-    found = _person_from_run(groups["run"], titled=bool(groups.get("title")))
+    found = _person_and_place(groups["run"], titled=bool(groups.get("title")))
     if found is None:
         return None
-    name, role_prefix = found
+    name, role_prefix, of_place = found
+    for key in ("role", "role2"):  # "The draft, Member States, said"; "Anna Lee, Bo Chan, Cara Diaz and…"
+        if rule.kind == "named" and groups.get(key) and not any(fold(w) in ROLE_WORDS for w in groups[key].split()):
+            if key == "role2" or rule.name == "role, name, verb":
+                return None
     name = titlecase_name(name)
-    role = (groups.get("role") or "").strip() or role_prefix or None
+    role = (groups.get("role") or groups.get("role2") or "").strip() or role_prefix or None
+    place = place or of_place
     person = roster.find(name)
     if person is not None and len(person.tokens) >= len(name.split()):
         return _with_role(Speaker(person.name, raw, place or person.affiliation or role, rule.name), role)
@@ -231,7 +277,14 @@ _NAMED_WITH_PLACE = re.compile(
     r"(?P<name>[A-ZÀ-Þ][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'\-]+|de|da|dos|van|von|der|al|el|bin|ibn)){1,5})"
     r"\s*,?\s*\(\s*(?P<place>[A-Z][^()]{2,60}?)\s*\)"
 )
-ROLE_RULES = ("representative of", "national capacity", "X's representative", "X representative", "continuation")
+ROLE_RULES = (
+    "representative of",
+    "national capacity",
+    "X's representative",
+    "X's minister",
+    "X representative",
+    "continuation",
+)
 
 
 def agent_speaker(lead: str, roster: Roster) -> Speaker | None:
@@ -266,7 +319,7 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
 
 def _cue(text: str) -> re.Match[str] | None:
     text = hyphens(text)
-    return CONTINUATION.search(text) or CONTINUATION_OPENING.search(text)
+    return CONTINUATION.search(text) or CONTINUATION_OPENING.search(text) or CONTINUATION_QUOTE.search(text)
 
 
 @dataclass
@@ -333,6 +386,8 @@ def attribute(doc: Document) -> Document:
             after = readings.get(id(paras[i + 1]))
             if after is not None and after.own is None and after.cue is not None and after.unnamed_role is None:
                 sp = Speaker(previous.name, "(continues)", previous.affiliation, "continuation")
+        if sp is None and previous is not None and not r.summary and REPORTED_SPEECH.search(lead_sentence(p.text)):
+            sp = Speaker(previous.name, "(reported speech)", previous.affiliation, "continuation")
         if sp is None and r.unnamed_role is not None and i + 1 < len(paras):
             after = readings.get(id(paras[i + 1]))
             if after is not None and after.own is not None and after.own.name and after.own.rule not in ROLE_RULES:

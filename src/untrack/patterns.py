@@ -130,6 +130,21 @@ SPEECH_VERBS = (
     "offered",
     "mentioned",
     "touched",
+    # found reporting speech in the corpus of openings (eval/corpus): "Dr. Tedros weighed in, stating…"
+    "weighed in",
+    "countered",
+    "promised",
+    "moderated",
+    "confirmed",
+    "ventured",
+    "conveyed",
+    "updated",
+    "predicted",
+    "made an appeal",
+    "made a plea",
+    "made an urgent call",
+    "made a call",
+    "made a statement",
 )
 VERBS = (
     "(?:"
@@ -165,12 +180,22 @@ ENTITY = rf"(?:the\s+)?{CAP}(?:\s+(?:{CONNECT}\s+)*(?:{CAP}|\d+\b))*(?:\s*\((?:[
 # A run of capitalised words that may hold a role and a name ("Secretary-General Ban Ki-moon").
 NAME_RUN = rf"{CAP}(?:\s+(?:{PARTICLES}\s+|{CONNECT}\s+)*{CAP}){{0,9}}"
 PLACE = r"\(\s*(?P<place>[^()]{1,60}?)\s*\)"
+# Where a name can start a clause: the lead's start, after a comma, a closing quotation mark or a
+# dash, or after an opening phrase of time or place that has no comma ("At the closing meeting
+# this afternoon Dilip Lahiri, Rapporteur of the Committee, presented…").
+CLAUSE_START = (
+    r"(?:^|,\s+|[”\"]\s*,?\s+|\s--?\s+|\s—\s*|^(?:At|In|During|On|Before|After|Just\s+before)\s[^,“”\"]{0,100}?\s)"
+)
+# Words that may stand before a title and name: "incoming Assembly President Joseph Deiss".
+NAME_ADJECTIVES = r"(?:(?:incoming|outgoing|former|acting|newly\s+elected|newly\s+appointed|then)\s+)?"
 APPOSITIVE = r"(?P<role>[^;“”\"]{2,250}?)"
 # "representative of X" names a delegation; a Special/High/Personal Representative is a person.
 # ", Permanent Observer of the Holy See, said": a role in capitals between commas, then the verb.
 ROLE_THEN_VERB = rf"(?:\s*,\s*(?P<role>[{UPPER}][^,;“”\"]{{2,150}}?)\s*,\s+(?:also\s+)?{VERBS})?"
 # "…amendments proposed by Nigeria’s delegate": the agent of a passive verb is not the speaker.
 NOT_AGENT = r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bfrom\s)(?<!\bto\s)(?<!\bto\sthe\s)(?<!\bwith\sthe\s)"
+# "…, Ms. Jagjit Pavadia of India, stated": a country after "of" belongs to the name before it.
+OF_PLACE = r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'\-]+(?:\s+(?:and\s+|the\s+)?[A-Z][\w’'\-]+){0,3}))?"
 # Honorifics before a name in ordinary case ("Ms. Doe said"): only trusted with a verb after.
 PLAIN_TITLES = (
     r"Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Sir|Dame|Archbishop|Bishop|Cardinal|Monsignor|Sheikh|Sheikha|"
@@ -206,7 +231,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "speaker list",
         "none",
-        r"^(?:Also\s+(?:speaking|participating|taking\s+the\s+floor|making\s+statements?)|"
+        r"^(?:Also\s+(?:speaking|participating|taking\s+the\s+floor|making\s+statements?)(?!\s+was\b)|"
         r"Other\s+speakers|Speakers?\s+(?:also\s+)?included|Statements\s+were\s+(?:also\s+)?made|"
         r"(?:The\s+)?[Ss]peakers\s+(?:today\s+)?(?:were|included))\b",
     ),
@@ -221,6 +246,7 @@ RULES: tuple[Rule, ...] = (
         "action",
         "none",
         r"^(?:(?:Also\s+)?(?:At\s+the\s+outset[^,]*,\s+|Then,?\s+|Next,?\s+|Subsequently,?\s+|"
+        r"(?:[Tt]his|[Tt]hat|[Ee]arlier|[Ll]ater)(?:\s+(?:morning|afternoon|evening|day|week))?,\s+|"
         r"(?:Amid|After|Following|Before|In|On|During|Concluding|Acting|Opening|Closing|Resuming|Continuing|"
         r"Beginning|Starting)\b[^,]{0,80},\s+)?"
         r"(?:the\s+)?(?:General\s+)?(?:Assembly|Council|Committee|Commission|Board|Forum|Conference|"
@@ -251,7 +277,7 @@ RULES: tuple[Rule, ...] = (
         "title + Surname, verb",
         "caps",
         rf"(?<![\w.])(?P<title>{PLAIN_TITLES})\.?\s+(?P<name>{CAP}(?:\s+(?:{PARTICLES}\s+)*{CAP}){{0,2}})"
-        rf"(?:\s*{PLACE})?(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|further\s+)?{VERBS}",
+        rf"(?:\s*{PLACE}|{OF_PLACE})(?:\s*,\s*{APPOSITIVE}\s*,|\s*,)?\s+(?:also\s+|then\s+|further\s+)?{VERBS}",
     ),
     _rule(
         "national capacity",
@@ -270,6 +296,12 @@ RULES: tuple[Rule, ...] = (
         rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+(?:representative|delegate|observer|delegation)\b",
     ),
     _rule(
+        "X's minister",
+        "delegation",
+        rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+(?:(?:Vice|Deputy|Prime|Foreign|First|Second|State)\s+)*"
+        rf"(?:Minister|Ambassador|President|Secretary\s+of\s+State|Chancellor)\b[^,;“”\"]{{0,60}}?\s+{VERBS}",
+    ),
+    _rule(
         "X representative",
         "delegation",
         rf"{NOT_AGENT}(?<![\w’'])(?P<entity>{ENTITY})\s+(?:representative|delegate|delegation)\b(?!s)",
@@ -283,10 +315,24 @@ RULES: tuple[Rule, ...] = (
         rf"\bby\s+(?P<entity2>{ENTITY})[’']s?\s+(?:representative|delegate|delegation)\b",
     ),
     _rule(
+        "role, name, verb",
+        "named",
+        rf"{CLAUSE_START}(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<role>(?:[a-z-]+\s+)?[{UPPER}][^,;“”\"]{{2,160}}?),\s+"
+        rf"(?:(?:His|Her)\s+(?:Excellency|Royal\s+Highness)\s+)?(?:(?P<title>{PLAIN_TITLES})\.?\s+)?"
+        rf"(?P<run>{NAME_RUN})(?:\s*{PLACE})?,\s+(?:also\s+|then\s+|today\s+)?(?P<verb>{VERBS})",
+    ),
+    _rule(
         "name, role, verb",
         "named",
-        rf"(?:^|,\s+)(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
-        rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|further\s+|later\s+)?(?P<verb>{VERBS})",
+        rf"{CLAUSE_START}{NAME_ADJECTIVES}(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})"
+        rf"(?:\s*{PLACE})?(?:\s*,\s*{APPOSITIVE}\s*,|\s*,\s*(?P<role2>[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
+        rf"\s+(?:also\s+|then\s+|further\s+|later\s+|today\s+)?(?P<verb>{VERBS})",
+    ),
+    _rule(
+        "verb was name",
+        "named",
+        rf"^(?:Also\s+|Next,?\s+|Then,?\s+|Finally,?\s+)?(?:briefing|speaking|addressing\s+the\s+\w+|"
+        rf"taking\s+the\s+floor)\s+(?:the\s+\w+\s+)?was\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})",
     ),
     _rule(
         "name (Country) acts",
@@ -319,16 +365,22 @@ CONTINUATION = re.compile(
 )
 # A weaker cue, used when there is no stronger one: the paragraph opens with He/She/His/Her.
 CONTINUATION_OPENING = re.compile(r"^(?:He|She|His|Her)\b")
+# Also weaker: a paragraph that is a quotation with no one named after it goes on quoting the
+# speaker before it ("“This is a campaign for them. …”" after "…, he said:").
+CONTINUATION_QUOTE = re.compile(r"^[“\"](?![^”\"]*[”\"][^“\"]*\b(?:said|says|told|asked|added)\b)")
+# And reported speech: backshifted tenses ("the Committee had adopted…", "States would need…")
+# in a paragraph that names no one, straight after a speaker's paragraph, go on reporting them.
+REPORTED_SPEECH = re.compile(r"\b(?:had\s+(?:also\s+)?[a-z]+(?:ed|en|ne|wn|ught|un)|would|must|should|could)\b")
 
 # The lead's subject is an official who is not named ("A senior United Nations official today
 # condemned…", "…, the Special Rapporteur on violence against women told the Commission"): the
 # roster, or the next paragraph, names them.
 UNNAMED_OFFICIAL = re.compile(
     rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother)\s+(?P<role>(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
-    rf"former|new)\s+)*(?:official|envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
+    rf"former|new|incoming|outgoing|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*(?:official|envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
-    rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Rapporteur|President)\b[^;“”\"]{{0,160}}?)"
+    rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Rapporteur|President)\b(?![’']s)[^;“”\"]{{0,160}}?)"
     rf"\s+(?:today\s+|also\s+)?(?P<verb>{VERBS})"
 )
 
