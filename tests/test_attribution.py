@@ -89,6 +89,24 @@ def body(*paras: str) -> str:
             "Dilip Example",
         ),
         ("Cuba's Vice Minister for External Affairs said the budget needed review." + LONG, "Cuba"),
+        (
+            "“We know what to do,” said Norway’s State Secretary for Family Affairs, as the debate went on." + LONG,
+            "Norway",
+        ),
+        (
+            "The observer for the State of Palestine, speaking for the Group, said the cuts hurt." + LONG,
+            "State of Palestine",
+        ),
+        (
+            "Under-Secretary-General for Disarmament Affairs, Nobuyasu Example, said goals might be met." + LONG,
+            "Nobuyasu Example",
+        ),
+        ("The plan had made history, Ulf Example, the Humanitarian Coordinator for UNAIDS said." + LONG, "Ulf Example"),
+        # An official the release never names: the office speaks.
+        (
+            "“We must do different things”, the Deputy Executive Director of UNFPA said today." + LONG,
+            "Deputy Executive Director of UNFPA",
+        ),
     ],
 )
 def test_common_conventions(para: str, speaker: str) -> None:

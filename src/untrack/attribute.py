@@ -120,6 +120,7 @@ def _split_role(run: str) -> tuple[str, str]:
 
 
 _OF_WORDS = frozenset({"for", "of", "on", "to"})
+_STATE_OF = re.compile(r"State\s+of\s+[A-Z]")  # "the observer for the State of Palestine"
 _HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Sir|Dame)\.?")
 _CONNECTORS = frozenset({"of", "on", "for", "to", "the", "and", "against", "in", "de", "du", "des"})
 _PARTICLES = frozenset(
@@ -210,7 +211,8 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     if rule.kind in ("delegation", "agent"):
         entity = _clean_entity(groups.get("entity") or groups.get("entity2") or "")
         entity = _with_acronym(entity, m.string[m.end() :])
-        if not entity or fold(entity.split()[0]) in NOT_NAMES | {"secretary-general", "secretariat"}:
+        first = fold(entity.split()[0]) if entity else ""
+        if not entity or first in NOT_NAMES | {"secretary-general", "secretariat"} and not _STATE_OF.match(entity):
             return None
         return Speaker(entity, raw, entity, rule.name)
     # "named" and "after_verb": a name, perhaps with a role before it or after it.
@@ -317,6 +319,20 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
     return roster
 
 
+_OFFICE_END = re.compile(r"\s+(?:today|this\s+\w+|also|then|who|which|that|as|in|at|to|before|when)\b.*$", re.S)
+
+
+def _office(role: str) -> str | None:
+    """The title an unnamed official goes by, cut before what the sentence goes on to say:
+    'Deputy Executive Director of UNFPA', 'Secretary-General'. Vague roles ('official',
+    'expert') name no one and give None."""
+    office = _OFFICE_END.sub("", role).strip(" ,")
+    office = re.sub(r"^(?:senior|top|high-level|visiting|new|incoming|outgoing|former)\s+", "", office)
+    if not office[:1].isupper() or len(office) > 120:
+        return None
+    return office
+
+
 def _cue(text: str) -> re.Match[str] | None:
     text = hyphens(text)
     return CONTINUATION.search(text) or CONTINUATION_OPENING.search(text) or CONTINUATION_QUOTE.search(text)
@@ -392,6 +408,11 @@ def attribute(doc: Document) -> Document:
             after = readings.get(id(paras[i + 1]))
             if after is not None and after.own is not None and after.own.name and after.own.rule not in ROLE_RULES:
                 sp = Speaker(after.own.name, r.unnamed_role, after.own.affiliation, "named next")
+        if sp is None and r.unnamed_role is not None:
+            # Never named in the release: the office speaks ("the Deputy Executive Director of UNFPA").
+            office = _office(r.unnamed_role)
+            if office:
+                sp = Speaker(office, r.unnamed_role, None, "office")
         assigned[id(p)] = sp if sp is not None and sp.name else None
         previous = assigned[id(p)]
         if sp is None:

@@ -145,6 +145,8 @@ SPEECH_VERBS = (
     "made an urgent call",
     "made a call",
     "made a statement",
+    "discussed",
+    "paid tribute",
 )
 VERBS = (
     "(?:"
@@ -196,6 +198,11 @@ ROLE_THEN_VERB = rf"(?:\s*,\s*(?P<role>[{UPPER}][^,;“”\"]{{2,150}}?)\s*,\s+(
 NOT_AGENT = r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bfrom\s)(?<!\bto\s)(?<!\bto\sthe\s)(?<!\bwith\sthe\s)"
 # "…, Ms. Jagjit Pavadia of India, stated": a country after "of" belongs to the name before it.
 OF_PLACE = r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'\-]+(?:\s+(?:and\s+|the\s+)?[A-Z][\w’'\-]+){0,3}))?"
+# What a country's office-holder is called when the release names the country, not the person.
+COUNTRY_OFFICE = (
+    r"(?:(?:Vice|Deputy|Prime|Foreign|First|Second|State)\s+)*"
+    r"(?:Minister|Ambassador|President|Secretary\s+of\s+State|State\s+Secretary|Secretary|Chancellor)"
+)
 # Honorifics before a name in ordinary case ("Ms. Doe said"): only trusted with a verb after.
 PLAIN_TITLES = (
     r"Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Sir|Dame|Archbishop|Bishop|Cardinal|Monsignor|Sheikh|Sheikha|"
@@ -298,8 +305,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "X's minister",
         "delegation",
-        rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+(?:(?:Vice|Deputy|Prime|Foreign|First|Second|State)\s+)*"
-        rf"(?:Minister|Ambassador|President|Secretary\s+of\s+State|Chancellor)\b[^,;“”\"]{{0,60}}?\s+{VERBS}",
+        rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+{COUNTRY_OFFICE}\b[^,;“”\"]{{0,60}}?\s+{VERBS}|"
+        rf"(?:[,”\"]\s*|\s)(?:said|added|stressed|noted|asked|declared)\s+(?P<entity2>{ENTITY})[’']s?\s+{COUNTRY_OFFICE}\b",
     ),
     _rule(
         "X representative",
@@ -317,7 +324,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "role, name, verb",
         "named",
-        rf"{CLAUSE_START}(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<role>(?:[a-z-]+\s+)?[{UPPER}][^,;“”\"]{{2,160}}?),\s+"
+        rf"{CLAUSE_START}(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?P<role>(?:[a-z-]+\s+)?[{UPPER}][^,;“”\"]{{2,160}}?),\s+"
         rf"(?:(?:His|Her)\s+(?:Excellency|Royal\s+Highness)\s+)?(?:(?P<title>{PLAIN_TITLES})\.?\s+)?"
         rf"(?P<run>{NAME_RUN})(?:\s*{PLACE})?,\s+(?:also\s+|then\s+|today\s+)?(?P<verb>{VERBS})",
     ),
@@ -325,7 +332,7 @@ RULES: tuple[Rule, ...] = (
         "name, role, verb",
         "named",
         rf"{CLAUSE_START}{NAME_ADJECTIVES}(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})"
-        rf"(?:\s*{PLACE})?(?:\s*,\s*{APPOSITIVE}\s*,|\s*,\s*(?P<role2>[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
+        rf"(?:\s*{PLACE})?(?:\s*,\s*{APPOSITIVE}\s*,|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
         rf"\s+(?:also\s+|then\s+|further\s+|later\s+|today\s+)?(?P<verb>{VERBS})",
     ),
     _rule(
@@ -376,11 +383,12 @@ REPORTED_SPEECH = re.compile(r"\b(?:had\s+(?:also\s+)?[a-z]+(?:ed|en|ne|wn|ught|
 # condemned…", "…, the Special Rapporteur on violence against women told the Commission"): the
 # roster, or the next paragraph, names them.
 UNNAMED_OFFICIAL = re.compile(
-    rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother)\s+(?P<role>(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
+    rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s+(?P<role>(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
     rf"former|new|incoming|outgoing|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*(?:official|envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
-    rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Rapporteur|President)\b(?![’']s)[^;“”\"]{{0,160}}?)"
+    rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Chairman|Chairwoman|Rapporteur|President|"
+    rf"Deputy\s+Executive\s+Director|Coordinator|Commissioner|Head)\b(?![’']s)[^;“”\"]{{0,160}}?)"
     rf"\s+(?:today\s+|also\s+)?(?P<verb>{VERBS})"
 )
 
