@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # parsing (and its compiled rule table) is only imported by w
 
 __all__ = ["IndexProblem", "IndexStore", "NoIndex", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 VOCABULARY = "vocabulary.tsv"  # every word as written (folded), with its paragraph count: for spelling
 _WORDS = re.compile(r"\w+(?:[.'’]\w+)*")
 
@@ -153,8 +153,9 @@ def make_schema() -> Any:
         n=NUMERIC(stored=True, sortable=True),
         kind=ID(stored=True),
         date=ID(stored=True, sortable=True),
+        year=ID(),  # the meeting's year: questions name it to tell releases apart ("in 2019")
         symbol=ID(stored=True),
-        title=repeated(analyzer=names, phrase=False),
+        title=repeated(analyzer=text, phrase=False),  # read like the text: a paragraph's headline
         body=repeated(analyzer=names),
         section=repeated(analyzer=names, phrase=True),
         speaker=repeated(analyzer=names, phrase=True),
@@ -178,6 +179,8 @@ def document_fields(record: dict[str, Any]) -> dict[str, Any]:
     for key in ("date", "symbol", "title", "body", "section", "speaker", "affiliation", "role"):
         if record.get(key):
             fields[key] = record[key]
+    if record.get("date"):
+        fields["year"] = record["date"][:4]
     return fields
 
 

@@ -26,6 +26,12 @@ from .index import IndexStore, analyzers
 # coordination factor. Weights and BM25 parameters were chosen on tests/relevance (README,
 # Relevance).
 FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 1.5, "role": 1.0}
+# A paragraph is read in the context of its release: a question word in the release's headline
+# counts as it would in the paragraph itself, and a year names the meeting's year ("in 2019"), as
+# people tell releases apart. Measured on eval/questions/q1 (docs/evaluation.md).
+HEADLINE_WEIGHT = 1.0
+YEAR_WEIGHT = 1.0
+_YEAR = re.compile(r"(?:19|20)\d\d")
 ROLE_FIELDS = ("affiliation", "role")  # what a speaker is: where synonyms of roles are looked for
 BM25_B = 0.75
 BM25_K1 = 1.0
@@ -276,7 +282,7 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
     everyday synonyms searched beside it at a lower weight. `reader` gives the section
     statistics. (Bonuses for typed words standing side by side were measured and changed
     nothing, so there are none.)"""
-    from whoosh.query import And, DisjunctionMax, NullQuery, Or, Phrase
+    from whoosh.query import And, DisjunctionMax, NullQuery, Or, Phrase, Term
 
     from .lexicon import DEMONYMS
     from .textutil import fold
@@ -292,6 +298,7 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
     expansions = dict(zip(content, expansion.alternatives([stems[i] for i in content]), strict=True))
     role_weight = round(SYNONYM_WEIGHT * FIELD_WEIGHTS["affiliation"] * SYNONYMS_IN_ROLES, 6)
     clauses = []
+    context = []  # each word read in the context of the paragraph's release
     seen: set[str] = set()
     for i, word in enumerate(raw):
         stem = list(stems[i])
@@ -334,15 +341,34 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
                     alts.append(words_query("section", in_roles, SECTION_WEIGHT * SYNONYM_WEIGHT))  # "conclude"
         alts = [a for k, a in enumerate(alts) if a is not NullQuery and a not in alts[:k]]
         clauses.append(DisjunctionMax(alts, tiebreak=TIEBREAK) if len(alts) > 1 else alts[0])
+        # The same word in the release's headline (or as its year) counts as if the paragraph said it.
+        in_context = [*alts, words_query("title", stem, HEADLINE_WEIGHT / len(stem))]
+        if _YEAR.fullmatch(word):
+            in_context.append(Term("year", word, boost=YEAR_WEIGHT))
+        in_context = [a for a in in_context if a is not NullQuery]
+        context.append(DisjunctionMax(in_context, tiebreak=TIEBREAK) if len(in_context) > 1 else in_context[0])
     if not clauses:
         return NullQuery
     if require_all:
         return And(clauses)
-    return Or(clauses) if len(clauses) > 1 else clauses[0]
+    if len(clauses) == 1 and clauses[0] == context[0]:
+        return clauses[0]
+    # Which paragraphs match is decided by their own words (the part scored 0); how they rank,
+    # by their words read in the context of their release.
+    return And([_either(clauses, boost=0.0), _either(context)])
 
 
 COMPOUND_MIN = 7  # shorter unknown words are more likely typos than two words run together
 COMPOUND_MAX = 40  # longer than any English compound: not split (splitting costs the word's length squared)
+
+
+def _either(clauses: list[Any], boost: float = 1.0) -> Any:
+    """Any of the clauses (their scores summed), as one query."""
+    from whoosh.query import Or
+
+    if len(clauses) == 1:
+        return clauses[0].with_boost(clauses[0].boost * boost) if boost != 1.0 else clauses[0]
+    return Or(clauses, boost=boost)
 
 
 def _compound_parts(reader: Any, word: str, stem: list[str]) -> list[str] | None:
