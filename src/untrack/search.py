@@ -282,7 +282,7 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
     everyday synonyms searched beside it at a lower weight. `reader` gives the section
     statistics. (Bonuses for typed words standing side by side were measured and changed
     nothing, so there are none.)"""
-    from whoosh.query import And, DisjunctionMax, NullQuery, Or, Phrase, Term
+    from whoosh.query import And, DisjunctionMax, NullQuery, Phrase, Term
 
     from .lexicon import DEMONYMS
     from .textutil import fold
