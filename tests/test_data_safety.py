@@ -340,3 +340,27 @@ def test_new_ids_are_unique_readable_and_say_what_differs(names: list[str]) -> N
         assert set(taken) >= {"report", "b-report"} or set(taken) >= {"report", "a-report"}
     if names[:2] == ["a/report.txt", "a/report.html"]:
         assert "report-html" in taken
+
+
+def _age(ix: Path) -> None:
+    """Make an index look as if an older untrack (schema 6) had built it."""
+    manifest = IndexStore(ix).current() / "untrack.json"  # type: ignore[operator]
+    data = json.loads(manifest.read_text())
+    data["schema_version"] = 6
+    manifest.write_text(json.dumps(data))
+
+
+def test_an_old_sample_index_rebuilds_itself_and_a_users_index_says_how(runner, tmp_path: Path) -> None:
+    sample = tmp_path / "sample"
+    assert runner.invoke(app, ["search", "--index", str(sample), "footballers"]).exit_code == 0
+    _age(sample)
+    res = runner.invoke(app, ["search", "--index", str(sample), "footballers"])
+    assert res.exit_code == 0 and "older untrack; rebuilding it" in res.stderr
+    mine = tmp_path / "mine"
+    write_release(tmp_path / "src" / "r.txt")
+    assert runner.invoke(app, ["index", "--index", str(mine), str(tmp_path / "src")]).exit_code == 0
+    _age(mine)
+    res = runner.invoke(app, ["search", "--index", str(mine), "attention"])
+    assert res.exit_code == 2 and f"untrack index --rebuild --index {mine}" in res.stderr
+    assert runner.invoke(app, ["index", "--rebuild", "--index", str(mine)]).exit_code == 0
+    assert runner.invoke(app, ["search", "--index", str(mine), "attention"]).exit_code == 0

@@ -142,19 +142,34 @@ IndexOpt = typer.Option(None, "--index", help="Index folder (default: $UNTRACK_I
 
 
 def _ensure_index(store: Any) -> None:
-    """A search with no index yet builds one from the bundled release, and says so."""
+    """A search with no index yet builds one from the bundled release, and says so; an index of
+    the bundled release alone that an older untrack built is rebuilt the same way."""
+    from .index import OutdatedIndex
+
     if store.exists():
-        return
+        try:
+            store.manifest()
+            return
+        except OutdatedIndex as e:
+            if not e.only_sample:
+                raise
     from .folder import IndexFolder
     from .sources import Source, bundled_seed
     from .textutil import shown_path
 
     IndexFolder(store.path).check_writable()  # a folder of the user's own is refused before anything is said
     where = shown_path(store.path)
-    say(f"no index at {where} yet; building it from the bundled release (General Assembly, 3 April 2012)")
+    if store.exists():
+        say(f"the sample index at {where} was built by an older untrack; rebuilding it from the bundled release")
+    else:
+        say(f"no index at {where} yet; building it from the bundled release (General Assembly, 3 April 2012)")
     with store.lock(notify=say):
-        if not store.exists():
-            store.update([Source.of(bundled_seed())], rebuild=True, warn=say)
+        try:
+            if store.exists() and store.manifest():
+                return  # another search built it while this one waited for the lock
+        except OutdatedIndex:
+            pass
+        store.update([Source.of(bundled_seed())], rebuild=True, warn=say)
 
 
 @app.command()

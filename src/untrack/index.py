@@ -46,6 +46,22 @@ VOCABULARY = "vocabulary.tsv"  # every word as written (folded), with its paragr
 _WORDS = re.compile(r"\w+(?:[.'’]\w+)*")
 
 
+class OutdatedIndex(IndexProblem):
+    """An index built for another schema version; one holding only the bundled sample may
+    rebuild itself, since nothing of the user's is lost."""
+
+    def __init__(self, message: str, only_sample: bool = False) -> None:
+        super().__init__(message)
+        self.only_sample = only_sample
+
+
+def _only_the_sample(documents: Any) -> bool:
+    from .sources import SEED_NAME
+
+    paths = [Path(str(d.get("path", ""))).name for d in documents.values()] if isinstance(documents, dict) else []
+    return bool(paths) and all(p == SEED_NAME for p in paths)
+
+
 def damaged_message(index: Path | None, why: str) -> str:
     """The damaged-index line for the index a command was given (or the default one)."""
     return IndexStore(index or default_location()).damaged(why)
@@ -211,6 +227,7 @@ class IndexStore:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._locked = False
+        self._manifest: tuple[Path, dict[str, Any]] | None = None  # (generation, its manifest), read once
 
     # -- reading
     def current(self) -> Path | None:
@@ -230,6 +247,8 @@ class IndexStore:
 
     def manifest(self) -> dict[str, Any]:
         gen = self.current()
+        if gen is not None and self._manifest is not None and self._manifest[0] == gen:
+            return self._manifest[1]
         if gen is None:
             where = shown_path(self.path)
             raise NoIndex(f"no index at {where}; build one with: untrack index --index {where} FILES-OR-FOLDERS")
@@ -240,10 +259,12 @@ class IndexStore:
         if not isinstance(data, dict) or not isinstance(data.get("documents", {}), dict):
             raise IndexProblem(self.damaged(f"unexpected {MANIFEST}"))
         if data.get("schema_version") != SCHEMA_VERSION:
-            raise IndexProblem(
+            raise OutdatedIndex(
                 f"index at {shown_path(self.path)} has schema version {data.get('schema_version')}, this untrack "
-                f"needs {SCHEMA_VERSION}; {rebuild_advice(self.path)}"
+                f"needs {SCHEMA_VERSION}; {rebuild_advice(self.path)}",
+                only_sample=_only_the_sample(data.get("documents")),
             )
+        self._manifest = (gen, data)
         return data
 
     def damaged(self, why: str) -> str:
