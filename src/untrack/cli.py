@@ -291,12 +291,15 @@ def index_cmd(
 ) -> None:
     """Build or update the index (atomically: a failed run leaves the old index)."""
     from .index import find_sources
-    from .sources import Source, bundled_seed
+    from .sources import SEED_NAME, Source, bundled_seed
     from .textutil import shown_path
 
     store = _store(index)
     # No paths: refresh (or rebuild) from what built this index; a new index gets the bundled release.
-    roots = list(paths or []) or store.recorded_sources()
+    roots = list(paths or []) or [
+        bundled_seed() if p.name == SEED_NAME and not p.exists() else p  # the sample, from another install
+        for p in store.recorded_sources()
+    ]
     sources = find_sources(roots, say, follow=follow) if roots else [Source.of(bundled_seed())]
     from .render import progress_bar
 
