@@ -132,3 +132,12 @@ def test_explain_names_the_kind_of_answer_a_question_asks_for(runner, seed_index
     res = runner.invoke(app, ["search", "--index", str(seed_index), "--explain", "how much did Australia give?"])
     assert res.exit_code == 0
     assert "prefers: a sum of money" in res.stderr and "prefers" not in res.stdout
+
+
+def test_a_possessive_or_a_straight_apostrophe_is_no_misspelling(seed_index) -> None:
+    from untrack.index import IndexStore
+    from untrack.search import suggest
+
+    store = IndexStore(seed_index)
+    assert suggest(store, "Qatar's trust fund") is None  # the index has "Qatar" (and "Qatar’s")
+    assert suggest(store, "Bachelet's remarks") is None

@@ -756,7 +756,7 @@ def suggest(store: IndexStore, query: str) -> Correction | None:
     out = query
     for m in reversed(words):
         typed, word = m.group(0), fold(m.group(0))
-        if word in vocabulary:
+        if _known(word, vocabulary):
             continue
         maxdist = 2 if len(word) >= 6 else 1
         best: tuple[int, int, str] | None = None
@@ -772,6 +772,15 @@ def suggest(store: IndexStore, query: str) -> Correction | None:
             out = out[: m.start()] + best[2] + out[m.end() :]
             changes.append((typed, best[2]))
     return Correction(out, list(reversed(changes))) if changes else None
+
+
+def _known(word: str, vocabulary: Any) -> bool:
+    """Whether the index has the word, with either apostrophe, or as the owner of a possessive
+    ("Zimbabwe's" when the index has "Zimbabwe")."""
+    for form in {word, word.replace("'", "’"), word.replace("’", "'")}:
+        if form in vocabulary or (form.endswith(("'s", "’s")) and form[:-2] in vocabulary):
+            return True
+    return False
 
 
 def explain(store: IndexStore, query: str, filters: Filters | None = None, literal: bool = False) -> str:
