@@ -104,16 +104,26 @@ def test_a_part_of_a_meeting_is_named_by_its_headings_own_words() -> None:
     assert answers.named_sections("the panel on victims", heads) == set()  # both headings say it
 
 
-def test_the_first_or_afternoon_panel_is_the_panel_in_that_place() -> None:
+def test_the_first_panel_is_the_panel_in_that_place_and_the_time_of_day_is_no_order() -> None:
     heads = [
         answers.Heading("d", "Protecting the Victims of Trafficking", frozenset({"protecting"})),
         answers.Heading("d", "Assistance to Victims of Trafficking", frozenset({"assistance"})),
         answers.Heading("d", "Closing Remarks", frozenset({"closing", "remark"})),
     ]
-    assert answers.named_sections("co-chairs of the afternoon panel", heads) == {("d", heads[1].text)}
     assert answers.named_sections("who spoke in the first panel discussion", heads) == {("d", heads[0].text)}
+    assert answers.named_sections("the second panel", heads) == {("d", heads[1].text)}
     assert answers.named_sections("the third panel", heads) == set()  # closing remarks are no panel
-    assert answers.named_sections("which delegations asked questions in the afternoon", heads) == {("d", heads[1].text)}
+    # A meeting may hold two panels in its morning, or none: "afternoon" names no place in the order.
+    assert answers.named_sections("co-chairs of the afternoon panel", heads) == set()
+    assert answers.named_sections("which delegations asked questions in the afternoon", heads) == set()
+
+
+def test_how_much_of_something_is_no_question_about_money() -> None:
+    kinds = lambda q: [p.name for p in answers.preferences(q)]  # noqa: E731
+    assert "a sum of money" not in kinds("how much progress has been made on gender equality")
+    assert "a sum of money" not in kinds("how much time did delegations get")
+    assert "a sum of money" in kinds("how much money do traffickers make")
+    assert "a sum of money" in kinds("how much did Australia give to the fund")
 
 
 def test_how_long_wants_a_length_of_time(seed_index: Path) -> None:

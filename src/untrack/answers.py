@@ -57,7 +57,10 @@ _SHARE = re.compile(
 _ASKS_DURATION = re.compile(r"\bhow\s+long\b|\bsince\s+when\b|\bfor\s+how\s+many\s+years\b", re.I)
 _DURATION = re.compile(rf"{_TIME_SPAN}|\bsince\s+(?:19|20)\d\d\b", re.I)
 _ASKS_MONEY = re.compile(
-    r"\bhow\s+much\b(?:.*\b(?:money|funds?|funding|cash|dollars?|euros?|give|gave|given|pledge|pledged|donate|donated"
+    # "how much progress/time/support …" asks for an amount of that; only "how much money…" or
+    # "how much did/do X give…" asks for a sum
+    r"\bhow\s+much\b(?!\s+(?!(?:money|funds?|funding|cash|dollars?|euros?|do|does|did|is|are|was|were|has|have"
+    r"|had|will|would|could|can|should|in|of)\b)[a-z]+\b)(?:.*\b(?:money|funds?|funding|cash|dollars?|euros?|give|gave|given|pledge|pledged|donate|donated"
     r"|contribute|contributed|grant|granted|pay|paid|cost|costs|spend|spent|earn|earned|earns|make|makes|made"
     r"|worth|raise|raised|budget)\b)|\bwhat\s+(?:amount|sum)\b",
     re.I,
@@ -253,22 +256,20 @@ def heading_words(text: str) -> set[str]:
     return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in (t.text for t in analyzers().names(text))}
 
 
-# "the first panel", "the afternoon session": the k-th part of a meeting that is a panel or a
-# session (headings such as "Closing Remarks" or "Opening Statements" are not counted).
+# "the first panel", "the second session": the k-th part of a meeting that is a panel or a
+# session (headings such as "Closing Remarks" or "Opening Statements" are not counted). The time of
+# day is not an order: a meeting may hold two panels in its morning, or none.
 _ORDINAL_PART = re.compile(
-    r"\b(?P<which>first|1st|morning|second|2nd|afternoon|third|3rd)\s+(?:\w+\s+)?"
+    r"\b(?P<which>first|1st|second|2nd|third|3rd)\s+(?:\w+\s+)?"
     r"(?:panels?|sessions?|segments?|discussions?|round\s*tables?|roundtables?|workshops?)\b",
     re.I,
 )
-_ORDINALS = {"first": 0, "1st": 0, "morning": 0, "second": 1, "2nd": 1, "afternoon": 1, "third": 2, "3rd": 2}
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
 _NOT_A_PANEL = re.compile(r"\b(?:opening|closing|remarks|statements?|action|introduct\w*|conclu\w*|adoption)\b", re.I)
 
 
-_TIME_OF_DAY = re.compile(r"\b(?:in|during)\s+the\s+(?P<which>morning|afternoon)\b", re.I)
-
-
 def _ordinal_sections(query: str, headings: list[Heading]) -> set[tuple[str, str]]:
-    m = _ORDINAL_PART.search(query) or _TIME_OF_DAY.search(query)
+    m = _ORDINAL_PART.search(query)
     if m is None:
         return set()
     k = _ORDINALS[m.group("which").lower()]
@@ -281,7 +282,7 @@ def _ordinal_sections(query: str, headings: list[Heading]) -> set[tuple[str, str
 
 def names_a_part(query: str) -> bool:
     """Whether a query may name a part of a meeting at all (only then are headings read)."""
-    return bool(_NAMES_A_PART.search(query) or _TIME_OF_DAY.search(query))
+    return bool(_NAMES_A_PART.search(query))
 
 
 def named_sections(query: str, headings: list[Heading] | Callable[[], list[Heading]]) -> set[tuple[str, str]]:
