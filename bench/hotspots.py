@@ -50,7 +50,8 @@ def main() -> None:
 
     import untrack.sources
     from untrack.index import IndexStore
-    from untrack.search import Filters, search
+    from untrack.query import Filters
+    from untrack.search import search
     from untrack.sources import Source, bundled_seed
 
     if not args.parallel:

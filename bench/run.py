@@ -174,7 +174,8 @@ def _timed(fn: Callable[[], int], job: dict[str, Any]) -> dict[str, Any]:
 
 def w_untrack_query(job: dict[str, Any]) -> dict[str, Any]:
     from untrack.index import IndexStore
-    from untrack.search import Filters, search, search_with_suggestions
+    from untrack.query import Filters
+    from untrack.search import search, search_with_suggestions
 
     store = IndexStore(Path(job["index"]))
     out: dict[str, Any] = {}

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from untrack.cli import app
 from untrack.folder import MARKER
 from untrack.index import IndexStore
-from untrack.search import MAX_QUERY_CHARS
+from untrack.query import MAX_QUERY_CHARS
 from untrack.sources import Source, bundled_seed
 
 RELEASE = (

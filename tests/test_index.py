@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from untrack.index import IndexProblem, IndexStore
-from untrack.search import Filters, search
+from untrack.query import Filters
+from untrack.search import search
 from untrack.sources import Source, bundled_seed
 
 

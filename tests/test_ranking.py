@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from whoosh import query as wq
 
 from untrack.index import IndexStore
-from untrack.search import Filters, opened, search
+from untrack.query import Filters
+from untrack.search import opened, search
 from untrack.sources import Source
 
 TESTS = Path(__file__).parent
@@ -25,7 +26,7 @@ NAME_TERMS = [
     ("speaker", "ezeilo"),
     ("affiliation", "rapporteur"),
     ("affiliation", "unodc"),
-    ("role", "president"),  # a field with its own B (untrack.search.FIELD_B)
+    ("role", "president"),  # a field with its own B (untrack.query.FIELD_B)
 ]
 
 
@@ -187,8 +188,8 @@ def test_many_segments_and_deleted_documents_score_as_whoosh_does(tmp_path: Path
     from whoosh import index as windex
 
     from untrack.index import document_fields, make_schema
+    from untrack.query import BM25_B, BM25_K1, phrase_present
     from untrack.ranking import Ranker
-    from untrack.search import BM25_B, BM25_K1, phrase_present
 
     records = [r for r in IndexStore(seed_index).records()]
     ix = windex.create_in(str(tmp_path), make_schema())
@@ -231,7 +232,7 @@ def test_a_process_that_searches_again_sees_a_new_index_generation(tmp_path: Pat
 def test_a_phrase_inside_a_query_kind_the_ranker_hands_to_whoosh_still_matches_as_written(seed_index: Path) -> None:
     """Query kinds the ranker does not score in bulk go through Whoosh's matcher; a quoted phrase
     inside one is checked the same way (paragraph text keeps no positions for Whoosh to use)."""
-    from untrack.search import parse_query
+    from untrack.query import parse_query
 
     store = IndexStore(seed_index)
     o = opened(store)

@@ -198,8 +198,9 @@ def search(
     no_pager: bool = typer.Option(False, "--no-pager", help="Never page long output (it is never paged when piped)."),
 ) -> None:
     """Ranked search; shows each hit's speaker, section, id and highlighted fragment."""
-    from .search import Filters, search_with_suggestions
+    from .query import Filters
     from .search import explain as explain_query
+    from .search import search_with_suggestions
 
     if limit < 0 or context < 0:
         raise UntrackError("--limit and --context must be 0 or more")
