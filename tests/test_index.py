@@ -56,3 +56,36 @@ def test_damaged_index_says_how_to_rebuild(tmp_path: Path) -> None:
     (gen / "untrack.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(IndexProblem, match="rebuild"):
         store.open()
+
+
+def test_an_update_shares_the_unchanged_segments_and_optimize_merges_them(tmp_path: Path) -> None:
+    import shutil
+
+    from untrack.sources import bundled_seed
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for i in range(3):
+        shutil.copy(bundled_seed(), folder / f"r{i}.txt")
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(p) for p in sorted(folder.iterdir())], rebuild=True)
+    before = store.current()
+    assert before is not None
+    changed = folder / "r1.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
+    report = store.update([Source.of(p) for p in sorted(folder.iterdir())])
+    after = store.current()
+    assert after is not None and report.changed == ["r1"]
+    # Nothing is copied: the previous generation's segments are the same files (hard links).
+    shared = [
+        p
+        for p in after.glob("*.seg")
+        if (before / p.name).exists() and p.stat().st_ino == (before / p.name).stat().st_ino
+    ]
+    assert shared
+    hits = {h.record["id"] for h in search(store, "footballers", limit=0)}
+    assert hits == {f"r{i}#37" for i in range(3)}
+    store.update([Source.of(p) for p in sorted(folder.iterdir())], optimize=True)
+    merged = store.current()
+    assert merged is not None and len(list(merged.glob("*.seg"))) == 1
+    assert {h.record["id"] for h in search(store, "footballers", limit=0)} == hits

@@ -284,6 +284,9 @@ def index_cmd(
     index: Optional[Path] = IndexOpt,
     rebuild: bool = typer.Option(False, "--rebuild", help="Start a fresh index instead of updating."),
     prune: bool = typer.Option(False, "--prune", help="Drop documents whose files are gone."),
+    optimize: bool = typer.Option(
+        False, "--optimize", help="Merge the whole index into one segment (slower now, searches a little faster)."
+    ),
     follow: bool = typer.Option(
         False, "--follow", "-L", help="Follow symbolic links inside folders (by default they are skipped)."
     ),
@@ -305,7 +308,9 @@ def index_cmd(
     from .render import progress_bar
 
     with store.lock(notify=say), progress_bar(enabled=not quiet) as progress:
-        report = store.update(sources, rebuild=rebuild, prune=prune, warn=say, progress=progress, roots=roots)
+        report = store.update(
+            sources, rebuild=rebuild, prune=prune, warn=say, progress=progress, roots=roots, optimize=optimize
+        )
     if not quiet:
         say(
             f"indexed {report.indexed} document(s) into {shown_path(store.path)}: {len(report.added)} added, "

@@ -362,6 +362,7 @@ class IndexStore:
         warn: WarnFn | None = None,
         progress: Callable[[int, int], None] | None = None,
         roots: list[Path] | None = None,
+        optimize: bool = False,
     ) -> UpdateReport:
         """Add new, replace changed (by SHA-256), skip unchanged releases; swap in a new generation.
 
@@ -374,7 +375,7 @@ class IndexStore:
         """
         if not self._locked:
             with self.lock():
-                return self.update(sources, rebuild, prune, warn, progress, roots)
+                return self.update(sources, rebuild, prune, warn, progress, roots, optimize)
         from .sources import SourceError, content_hash, parse_many, read_bytes
 
         warn = warn or (lambda message: None)
@@ -425,7 +426,7 @@ class IndexStore:
             claimed.add(doc)
             taken[doc] = _source_key(src.path)
         # 2. Parse (in worker processes when there are many) and stream into a new generation.
-        gen = _Generation(self, fresh=True) if fresh else None
+        gen = _Generation(self, fresh=True, optimize=optimize) if fresh else None
         try:
             for i, (src, result) in enumerate(parse_many([s for s, _ in todo])):
                 if progress:
@@ -437,7 +438,7 @@ class IndexStore:
                 doc, note = result
                 if note:
                     warn(f"{shown_path(src.path)}: {note}")
-                gen = gen or _Generation(self, fresh=False)
+                gen = gen or _Generation(self, fresh=False, optimize=optimize)
                 prior = old.get(src.doc)
                 if prior:
                     gen.delete(src.doc)
@@ -452,7 +453,7 @@ class IndexStore:
                         report.removed.append(name)
                         del docs[name]
                         if not fresh:
-                            gen = gen or _Generation(self, fresh=False)
+                            gen = gen or _Generation(self, fresh=False, optimize=optimize)
                             gen.delete(name)
             report.paragraphs = sum(int(d.get("paragraphs", 0)) for d in docs.values())
             report.unattributed = [i for d in docs.values() for i in d.get("unattributed", [])]
@@ -460,8 +461,8 @@ class IndexStore:
             all_roots = list(dict.fromkeys([*kept_roots, *(_source_key(r) for r in roots or [])]))
             if gen is not None and fresh and not report.added and self.exists():
                 gen.abort()  # a rebuild that found nothing to index keeps the index that worked
-            elif gen is None and (report.moved or all_roots != kept_roots):
-                gen = _Generation(self, fresh=False)  # only the manifest changes
+            elif gen is None and (report.moved or all_roots != kept_roots or optimize):
+                gen = _Generation(self, fresh=False, optimize=optimize)  # only the manifest changes
                 gen.commit(docs, all_roots)
             elif gen is not None:
                 gen.commit(docs, all_roots)
@@ -564,13 +565,14 @@ class _Generation:
     Every entry it creates is first recorded in the folder's marker, so a run killed at any
     moment leaves only leftovers that the next run may (and does) remove."""
 
-    def __init__(self, store: IndexStore, fresh: bool) -> None:
+    def __init__(self, store: IndexStore, fresh: bool, optimize: bool = False) -> None:
         from whoosh import index as windex
 
         from .safepickle import install
 
         install(store.path)
         self.store = store
+        self.optimize = optimize
         self.folder = IndexFolder(store.path)
         self.previous = store.current()
         self.name = f"gen-{time.time_ns()}"
@@ -599,7 +601,10 @@ class _Generation:
 
     def commit(self, docs: dict[str, Any], roots: list[str]) -> None:
         path = self.store.path
-        self.writer.commit(optimize=True)
+        # A new generation shares the previous one's segments (hard links) and adds its own; Whoosh's
+        # tiered policy merges small segments as they pile up. A full merge rewrites every posting,
+        # so it is done only when asked (`untrack index --optimize`).
+        self.writer.commit(optimize=self.optimize)
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "built_by": f"untrack {__version__}",
