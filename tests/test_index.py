@@ -89,3 +89,15 @@ def test_an_update_shares_the_unchanged_segments_and_optimize_merges_them(tmp_pa
     merged = store.current()
     assert merged is not None and len(list(merged.glob("*.seg"))) == 1
     assert {h.record["id"] for h in search(store, "footballers", limit=0)} == hits
+
+
+def test_an_index_built_with_other_word_tables_asks_to_be_rebuilt(tmp_path: Path, monkeypatch) -> None:
+    from untrack import index as index_module
+    from untrack.index import IndexProblem
+
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(bundled_seed())], rebuild=True)
+    # As if the lexicon's spellings changed after the index was built (commit d1965eb did that).
+    monkeypatch.setattr(index_module, "analysis_fingerprint", lambda: "0000000000000000")
+    with pytest.raises(IndexProblem, match="reads words differently.*untrack index --rebuild --index"):
+        IndexStore(tmp_path / "ix").manifest()

@@ -90,13 +90,33 @@ def analyzers() -> Analyzers:
 
     from .lexicon import STOP_WORDS
 
-    words = RegexTokenizer(r"\w+(?:[.'’]\w+)*")
+    words = RegexTokenizer(_WORDS.pattern)
     folded = words | LowercaseFilter() | CharsetFilter(accent_map)
     return Analyzers(
         text=folded | StopFilter(stoplist=STOP_WORDS) | _irregular_filter_class()() | StemFilter(lang="en"),
         exact=folded,
         names=RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter(stoplist=STOP_WORDS),
     )
+
+
+@lru_cache(maxsize=1)
+def analysis_fingerprint() -> str:
+    """A digest of everything that decides which words an index holds: the schema version, the
+    tokenizer, and the stop words, irregular forms and spellings of the lexicon. An index built
+    with another digest would silently miss words (a change to the spelling table once made
+    'program' find nothing), so it asks to be rebuilt instead."""
+    import hashlib
+
+    from .lexicon import IRREGULAR, SPELLINGS, STOP_WORDS
+
+    parts = [
+        str(SCHEMA_VERSION),
+        _WORDS.pattern,
+        " ".join(sorted(STOP_WORDS)),
+        " ".join(f"{k}>{v}" for k, v in sorted(IRREGULAR.items())),
+        " ".join(f"{k}>{v}" for k, v in sorted(SPELLINGS.items())),
+    ]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)
@@ -262,6 +282,13 @@ class IndexStore:
             raise OutdatedIndex(
                 f"index at {shown_path(self.path)} has schema version {data.get('schema_version')}, this untrack "
                 f"needs {SCHEMA_VERSION}; {rebuild_advice(self.path)}",
+                only_sample=_only_the_sample(data.get("documents")),
+            )
+        if data.get("analysis") != analysis_fingerprint():
+            raise OutdatedIndex(
+                f"index at {shown_path(self.path)} was built by {data.get('built_by') or 'another untrack'}, which "
+                f"reads words differently (stop words, spellings or word forms changed): searches would miss "
+                f"words that are there; {rebuild_advice(self.path)}",
                 only_sample=_only_the_sample(data.get("documents")),
             )
         self._manifest = (gen, data)
@@ -607,6 +634,7 @@ class _Generation:
         self.writer.commit(optimize=self.optimize)
         manifest = {
             "schema_version": SCHEMA_VERSION,
+            "analysis": analysis_fingerprint(),
             "built_by": f"untrack {__version__}",
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "roots": roots,
