@@ -262,3 +262,32 @@ def test_reported_speech_does_not_carry_a_speaker_across_a_heading_or_a_gap() ->
         )
     )
     assert [r["speaker"] for r in recs] == ["Roe", None, None]
+
+
+def test_a_sentence_cut_off_at_the_end_of_a_page_copy_is_prose_not_a_heading() -> None:
+    recs = records_of(
+        HEADER + "The representative of Chile said that migration needed a global answer." + LONG + "\n\n"
+        "The President of the Board, Ms. Jane Roe, stated that the “conventions remain the cornerstone of the o\n"
+    )
+    assert recs[-1]["kind"] == "paragraph" and recs[-1]["speaker"] == "Jane Roe"
+
+
+def test_a_long_subject_that_mentions_an_official_is_not_that_official_speaking() -> None:
+    recs = records_of(
+        body(
+            "A critical debate that followed briefings to the Council today by Mr. Roe and the Director of the"
+            " Agency (IAEA), Mohamed Example, highlighted the divergent views on how to proceed." + LONG
+        )
+    )
+    assert recs[0]["speaker"] is None
+
+
+def test_an_office_of_the_secretary_general_is_named_by_the_next_paragraph() -> None:
+    recs = records_of(
+        body(
+            "Piracy was a successful business, the Secretary-General’s Special Representative for Somalia told the"
+            " Security Council today." + LONG,
+            "Ahmedou Example, the Special Representative, said that the pirates held ten ships." + LONG,
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Ahmedou Example"] * 2

@@ -224,6 +224,8 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         if rule.kind == "named" and groups.get(key) and not any(fold(w) in ROLE_WORDS for w in groups[key].split()):
             if key == "role2" or rule.name == "role, name, verb":
                 return None
+    if rule.name == "role, name, verb" and not _starts_as_a_title(groups["role"]):
+        return None  # "A critical debate that followed briefings by … the Director of X, Name, highlighted"
     name = titlecase_name(name)
     role = (groups.get("role") or groups.get("role2") or "").strip() or role_prefix or None
     place = place or of_place
@@ -231,6 +233,21 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     if person is not None and len(person.tokens) >= len(name.split()):
         return _with_role(Speaker(person.name, raw, place or person.affiliation or role, rule.name), role)
     return _with_role(Speaker(name, raw, place or role, rule.name), role)
+
+
+_TITLE_STARTS = ROLE_WORDS | {"assistant", "under-secretary-general", "vice", "first", "second", "incoming", "outgoing"}
+
+
+def _starts_as_a_title(role: str) -> bool:
+    """'President of INCB', 'Committee Chairman', 'Assistant Secretary-General for Human Rights':
+    a title begins with a word of office (or a body's name before one) within its first two words."""
+    words = role.split()
+    for i, w in enumerate(words[:4]):  # "In concluding remarks the Chairperson …": after the article
+        if fold(w) in ("the", "its", "their", "a", "an"):
+            words = words[i + 1 :]
+            break
+    first = [fold(w.strip(",.")).removesuffix("’s").removesuffix("'s") for w in words[:2]]
+    return any(w in _TITLE_STARTS for w in first)
 
 
 def _with_role(sp: Speaker, role: str | None) -> Speaker:

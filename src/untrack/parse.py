@@ -162,8 +162,13 @@ def is_heading(text: str) -> bool:
     """A section heading: a short line without closing punctuation."""
     if is_boilerplate(text):
         return False
-    words = len(text.split())
-    return 0 < words <= 25 and not SENTENCE_END.search(text) and not text.startswith(("“", '"'))
+    words = text.split()
+    if not 0 < len(words) <= 25 or SENTENCE_END.search(text) or text.startswith(("“", '"')):
+        return False
+    # Headings are in title case ("Action on Draft Resolutions"); a run of mostly lowercase words
+    # is prose cut off before its full stop (a page copy that ends mid-sentence).
+    lower = sum(w[:1].islower() for w in words)
+    return len(words) < 10 or lower <= len(words) // 2
 
 
 def is_boilerplate(text: str) -> bool:

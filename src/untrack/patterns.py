@@ -383,7 +383,7 @@ REPORTED_SPEECH = re.compile(r"\b(?:had\s+(?:also\s+)?[a-z]+(?:ed|en|ne|wn|ught|
 # condemned…", "…, the Special Rapporteur on violence against women told the Commission"): the
 # roster, or the next paragraph, names them.
 UNNAMED_OFFICIAL = re.compile(
-    rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s+(?P<role>(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
+    rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s+(?P<role>(?:[{UPPER}][\w-]*[’']s\s+)?(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
     rf"former|new|incoming|outgoing|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*(?:official|envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
