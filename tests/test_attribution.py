@@ -102,6 +102,19 @@ def body(*paras: str) -> str:
             "Nobuyasu Example",
         ),
         ("The plan had made history, Ulf Example, the Humanitarian Coordinator for UNAIDS said." + LONG, "Ulf Example"),
+        (
+            "“He will stop at nothing”, Secretary of State of the United States Colin Example warned." + LONG,
+            "Colin Example",
+        ),
+        ("Secretary-General Kofi Example this morning called on the Committee to act." + LONG, "Kofi Example"),
+        (
+            "As the debate went on, the Minister for International Cooperation of Canada said aid mattered." + LONG,
+            "Canada",
+        ),
+        (
+            "The Australian Human Rights Commission’s speaker said new models existed." + LONG,
+            "Australian Human Rights Commission",
+        ),
         # An official the release never names: the office speaks.
         (
             "“We must do different things”, the Deputy Executive Director of UNFPA said today." + LONG,
@@ -291,3 +304,17 @@ def test_an_office_of_the_secretary_general_is_named_by_the_next_paragraph() -> 
         )
     )
     assert [r["speaker"] for r in recs] == ["Ahmedou Example"] * 2
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "The Secretary-General was invited to play an active role in regard to the serious threat of the disease.",
+        "Also by the draft, the Assembly would emphasize the role of the Commission and would call upon States.",
+        "To its Bureau, the Council elected by acclamation Sylvie Example, the Permanent Representative of"
+        " Luxembourg to the United Nations.",
+    ],
+)
+def test_passives_drafts_and_elections_have_no_speaker(para: str) -> None:
+    recs = records_of(body("Ms. ROE (Chile) said that migration needed a global answer." + LONG, para))
+    assert recs[1]["speaker"] is None

@@ -95,6 +95,7 @@ def _with_acronym(entity: str, rest: str) -> str:
 
 def _clean_entity(entity: str) -> str:
     entity = re.sub(r"^the\s+", "", entity.strip(), flags=re.I)
+    entity = re.sub(r"\s+to\s+the\s+United\s+Nations\b.*$", "", entity)  # "Permanent Representative of X to the UN"
     return entity.rstrip(".,;: ")
 
 
@@ -105,12 +106,13 @@ def _split_role(run: str) -> tuple[str, str]:
     Miyet'. When the words after the last role word begin with 'for', 'of' or 'on', they name what
     the role is of, and the name is the last two words of the run (three with a particle)."""
     tokens = run.split()
-    last_role = -1
-    for i, t in enumerate(tokens[:-1]):  # the last word is a name even if it is 'King' or 'Bishop'
-        if fold(t.strip(".,")).strip("’'") in ROLE_WORDS:
-            last_role = i
+    roles = [i for i, t in enumerate(tokens[:-1]) if fold(t.strip(".,")).strip("’'") in ROLE_WORDS]
+    last_role = roles[-1] if roles else -1  # the last word is a name even if it is 'King' or 'Bishop'
     rest = tokens[last_role + 1 :]
-    if last_role >= 0 and len(rest) > 2 and fold(rest[0]) in _OF_WORDS:
+    # "Secretary of State of the United States Colin Powell": a title that goes on with 'of' or
+    # 'for' after its first word of office names a place or body before the name.
+    of_after_title = bool(roles) and any(fold(t) in _OF_WORDS for t in tokens[roles[0] + 1 : -2])
+    if last_role >= 0 and len(tokens) - roles[0] > 3 and (of_after_title or fold(rest[0]) in _OF_WORDS):
         keep = 3 if fold(tokens[-2]) in _PARTICLES or len(tokens[-2].strip(".")) == 1 else 2
         name = tokens[-keep:]
         # "Committee on the Elimination of Racial Discrimination": the last words still name a body.
@@ -301,6 +303,7 @@ ROLE_RULES = (
     "national capacity",
     "X's representative",
     "X's minister",
+    "the Minister of X",
     "X representative",
     "continuation",
 )

@@ -188,6 +188,8 @@ PLACE = r"\(\s*(?P<place>[^()]{1,60}?)\s*\)"
 CLAUSE_START = (
     r"(?:^|,\s+|[”\"]\s*,?\s+|\s--?\s+|\s—\s*|^(?:At|In|During|On|Before|After|Just\s+before)\s[^,“”\"]{0,100}?\s)"
 )
+# When, between a speaker and the verb: "Kofi Annan this morning called on…".
+WHEN = r"(?:today|yesterday|this\s+(?:morning|afternoon|evening|week))"
 # Words that may stand before a title and name: "incoming Assembly President Joseph Deiss".
 NAME_ADJECTIVES = r"(?:(?:incoming|outgoing|former|acting|newly\s+elected|newly\s+appointed|then)\s+)?"
 APPOSITIVE = r"(?P<role>[^;“”\"]{2,250}?)"
@@ -254,6 +256,7 @@ RULES: tuple[Rule, ...] = (
         "none",
         r"^(?:(?:Also\s+)?(?:At\s+the\s+outset[^,]*,\s+|Then,?\s+|Next,?\s+|Subsequently,?\s+|"
         r"(?:[Tt]his|[Tt]hat|[Ee]arlier|[Ll]ater)(?:\s+(?:morning|afternoon|evening|day|week))?,\s+|"
+        r"(?:To|For|As)\s+(?:its|the|their)\s+[^,]{1,60},\s+|"
         r"(?:Amid|After|Following|Before|In|On|During|Concluding|Acting|Opening|Closing|Resuming|Continuing|"
         r"Beginning|Starting)\b[^,]{0,80},\s+)?"
         r"(?:the\s+)?(?:General\s+)?(?:Assembly|Council|Committee|Commission|Board|Forum|Conference|"
@@ -261,7 +264,8 @@ RULES: tuple[Rule, ...] = (
         r"concluded|deferred|rejected|extended|renewed|established|proclaimed|observed\s+a\s+minute)\b|"
         r"(?:By|In)\s+(?:a\s+)?(?:recorded\s+)?vote\s+of\b|(?:Acting\s+)?[Ww]ithout\s+a\s+vote\b|"
         r"The\s+meeting\s+(?:began|was\s+suspended|adjourned|opened|rose|ended|was\s+called)|"
-        r"(?:The|That|This|Under\s+the|By\s+the|Through\s+the|According\s+to\s+the)\s+(?:terms\s+of\s+the\s+)?"
+        r"(?:Also\s+|Further\s+|Moreover,?\s+)?"
+        r"(?:[Tt]he|[Tt]hat|[Tt]his|[Uu]nder\s+the|[Bb]y\s+the|[Tt]hrough\s+the|[Aa]ccording\s+to\s+the)\s+(?:terms\s+of\s+the\s+)?"
         r"(?:draft\s+|new\s+|revised\s+)?(?:text|resolution|decision|declaration|report|draft)\b"
         r"[^.]{0,120}?\b(?:would|calls|called|urges|urged|requests|requested|decides|reaffirms|"
         r"was\s+adopted|is\s+adopted|contains|contained|recommends|expresses|welcomes|notes|stresses|"
@@ -300,13 +304,19 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "X's representative",
         "delegation",
-        rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+(?:representative|delegate|observer|delegation)\b",
+        rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+(?:representative|delegate|observer|delegation|speaker|spokesperson)\b",
     ),
     _rule(
         "X's minister",
         "delegation",
         rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+{COUNTRY_OFFICE}\b[^,;“”\"]{{0,60}}?\s+{VERBS}|"
         rf"(?:[,”\"]\s*|\s)(?:said|added|stressed|noted|asked|declared)\s+(?P<entity2>{ENTITY})[’']s?\s+{COUNTRY_OFFICE}\b",
+    ),
+    _rule(
+        "the Minister of X",
+        "delegation",
+        rf"{NOT_AGENT}(?<![\w’'])(?:[Tt]he\s+|[Ii]ts\s+)?{COUNTRY_OFFICE}(?:\s+(?:for|of)\s+(?!the\s+United\s+Nations)"
+        rf"(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP})*)?\s+of\s+(?P<entity>{ENTITY})\s*,?\s+(?:{WHEN}\s+)?{VERBS}",
     ),
     _rule(
         "X representative",
@@ -333,7 +343,7 @@ RULES: tuple[Rule, ...] = (
         "named",
         rf"{CLAUSE_START}{NAME_ADJECTIVES}(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})"
         rf"(?:\s*{PLACE})?(?:\s*,\s*{APPOSITIVE}\s*,|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
-        rf"\s+(?:also\s+|then\s+|further\s+|later\s+|today\s+)?(?P<verb>{VERBS})",
+        rf"\s+(?:also\s+|then\s+|further\s+|later\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
     ),
     _rule(
         "verb was name",
@@ -389,7 +399,7 @@ UNNAMED_OFFICIAL = re.compile(
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
     rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Chairman|Chairwoman|Rapporteur|President|"
     rf"Deputy\s+Executive\s+Director|Coordinator|Commissioner|Head)\b(?![’']s)[^;“”\"]{{0,160}}?)"
-    rf"\s+(?:today\s+|also\s+)?(?P<verb>{VERBS})"
+    rf"\s+(?:today\s+|also\s+)?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?P<verb>{VERBS})"
 )
 
 # Reads like a statement: a speech verb anywhere (used to report unattributed paragraphs).
