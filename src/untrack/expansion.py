@@ -19,7 +19,7 @@ ACRONYM_WEIGHT = 1.0  # "ECOSOC" and "Economic and Social Council" are the same 
 @lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, ...], tuple[tuple[str, bool], ...]]:
     """Stems of a lexicon key → (alternative, is-an-acronym-equivalent) pairs."""
-    from .index import analyzers
+    from .analysis import analyzers
     from .lexicon import ACRONYMS, SYNONYMS
 
     an = analyzers().text

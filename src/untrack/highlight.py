@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .index import analyzers
+from .analysis import analyzers
 from .query import phrase_spans
 
 SNIPPET_CHARS = 240

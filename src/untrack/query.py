@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from . import answers, expansion
+from .analysis import analyzers
 from .errors import UntrackError
-from .index import analyzers
 
 # BM25F field weights: the paragraph text carries the meaning; a query word that names the
 # speaker ("bachelet courts") lifts that speaker's paragraphs, and one that names the speaker's

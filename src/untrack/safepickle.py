@@ -30,7 +30,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "_codecs": frozenset({"encode"}),  # bytes, in protocol 2 pickles (inlined posting values)
     "collections": frozenset({"defaultdict"}),  # a segment's field lengths
     "re": frozenset({"_compile"}),  # a tokenizer's compiled expression
-    "untrack.index": frozenset({"RepeatedText", "IrregularForms"}),
+    "untrack.analysis": frozenset({"RepeatedText", "IrregularForms"}),
     "whoosh.fields": frozenset({"Schema", "ID", "NUMERIC", "STORED", "TEXT"}),
     "whoosh.formats": frozenset({"Existence", "Frequency", "Positions"}),
     "whoosh.columns": frozenset({"NumericColumn", "VarBytesColumn"}),

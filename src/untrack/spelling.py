@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .index import analyzers
+from .analysis import analyzers
 from .query import check_length
 
 
