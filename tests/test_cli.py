@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from helpers import SEED, jsonl
 from untrack.cli import app
 
@@ -178,3 +180,54 @@ def test_speakers_piped_are_tab_separated(runner, seed_index: Path) -> None:
     res = runner.invoke(app, ["speakers", "--index", str(seed_index), "trust fund"])
     first = res.stdout.splitlines()[0].split("\t")
     assert first[:2] == ["3", "Aleya Hammad"] and "Trust Fund" in first[2]
+
+
+def test_version_and_short_help_everywhere(runner) -> None:
+    from untrack import __version__
+
+    res = runner.invoke(app, ["--version"])
+    assert res.exit_code == 0 and res.stdout == f"untrack {__version__}\n"
+    for command in ([], ["search"], ["index"], ["show"], ["speakers"], ["status"], ["export"]):
+        res = runner.invoke(app, [*command, "-h"])
+        assert res.exit_code == 0 and res.stdout.startswith("Usage: ") and "--help" in res.stdout
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--from", "2012-13", "courts"], "bad date '2012-13'"),
+        (["--from", "2012-02-30", "courts"], "no such day"),
+        (["--from", "2013", "--to", "2012", "courts"], "--from 2013 is after --to 2012"),
+        (["foo:bar courts"], "unknown field 'foo'"),
+        (["what did they say"], "nothing to search for"),
+    ],
+)
+def test_searches_that_cannot_match_say_why_and_exit_2(runner, seed_index, args, says) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), *args])
+    assert res.exit_code == 2 and says in res.stderr and res.stderr.count("\n") == 1 and not res.stdout
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--speaker", "bachlet", "courts"], "did you mean --speaker 'bachelet'?"),
+        (["--doc", "000_027ff52e41ff29f8", "courts"], "did you mean --doc '000_027ff52e41ff29f7'?"),
+        (["--body", "security council", "courts"], "bodies in this index: General Assembly"),
+    ],
+)
+def test_a_filter_no_paragraph_passes_is_named_with_the_nearest_names(runner, seed_index, args, says) -> None:
+    res = runner.invoke(app, ["search", "--index", str(seed_index), *args])
+    assert res.exit_code == 1 and says in res.stderr and res.stderr.count("\n") == 1
+
+
+def test_term_dumb_gets_no_colour(monkeypatch) -> None:
+    from untrack.plain import want_color
+
+    class Tty:
+        def isatty(self) -> bool:
+            return True
+
+    assert want_color("auto", Tty())  # type: ignore[arg-type]
+    monkeypatch.setenv("TERM", "dumb")
+    assert not want_color("auto", Tty())  # type: ignore[arg-type]
+    assert want_color("always", Tty())  # type: ignore[arg-type]

@@ -174,7 +174,7 @@ def assert_one_line_and_130(code: int, err: str, finished: tuple[int, ...]) -> N
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.1, 0.2, 0.4])
 def test_ctrl_c_while_importing_is_one_line_and_130(tmp_path: Path, seeded: Path, delay: float) -> None:
     """A search spends its first tenth of a second importing Typer, Rich and Whoosh."""
-    code, err = interrupt(tmp_path, ["search", "x", "--index", str(seeded)], delay)
+    code, err = interrupt(tmp_path, ["search", "courts", "--index", str(seeded)], delay)
     assert_one_line_and_130(code, err, finished=(0, 1))
 
 

@@ -40,12 +40,30 @@ typer = _import_typer_without_rich()
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     help="Full-text search over UN meetings-coverage press releases, by speaker.",
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        sys.stdout.write(f"untrack {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print untrack's version and exit."
+    ),
+) -> None:
+    """Full-text search over UN meetings-coverage press releases, by speaker."""
 
 
 class Sort(str, Enum):
@@ -219,6 +237,11 @@ def search(
     elif outcome.correction:
         say(f"did you mean “{outcome.correction.query}”?")
     hits = outcome.hits
+    if not hits and filters.any():
+        from .search import unmatched_filters
+
+        for line in unmatched_filters(store, filters):
+            say(line)
     if json_out:
         from .plain import write_jsonl
 

@@ -19,12 +19,13 @@ INDENT = 5  # hits, their metadata and their context sit under the rank column
 
 
 def want_color(choice: str, stream: IO[str]) -> bool:
-    """ripgrep's rule: 'always' and 'never' are absolute; 'auto' means a TTY and no NO_COLOR."""
+    """ripgrep's rule: 'always' and 'never' are absolute; 'auto' means a TTY, no NO_COLOR and a
+    terminal that is not TERM=dumb."""
     if choice == "always":
         return True
     if choice == "never":
         return False
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())

@@ -76,10 +76,18 @@ _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def date_bound(value: str, end: bool) -> str:
-    """'2012' → '2012-01-01' (from) or '2012-12-31' (to); full ISO dates pass through."""
+    """'2012' → '2012-01-01' (from) or '2012-12-31' (to); full ISO dates pass through. A date
+    that is no date ('2012-13', '2012-02-30') is refused, not searched for."""
+    import datetime
+
     value = value.strip()
     if not _PARTIAL_DATE.match(value):
         raise QueryError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    full = value + {4: "-01-01", 7: "-01", 10: ""}[len(value)]
+    try:
+        datetime.date.fromisoformat(full)
+    except ValueError:
+        raise QueryError(f"bad date {value!r}: there is no such day") from None
     pad = {4: ("-01-01", "-12-31"), 7: ("-01", "-31"), 10: ("", "")}[len(value)]
     return value + pad[1 if end else 0]
 
@@ -116,6 +124,8 @@ def build_filter(filters: Filters) -> Any | None:
 
         low = date_bound(filters.date_from, end=False) if filters.date_from else None
         high = date_bound(filters.date_to, end=True) if filters.date_to else None
+        if low and high and low > high:
+            raise QueryError(f"--from {filters.date_from} is after --to {filters.date_to}: no day is in that range")
         parts.append(TermRange("date", low, high))
     if not parts:
         return None
@@ -378,6 +388,7 @@ def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = F
             with ix.reader() as own:
                 return plain_query(own, text, require_all)
         return plain_query(reader, text, require_all)
+    check_fields(text, set(ix.schema.names()))
     group = qparser.AndGroup if require_all else qparser.OrGroup
     parser = qparser.MultifieldParser(list(FIELD_WEIGHTS), ix.schema, fieldboosts=FIELD_WEIGHTS, group=group)
     parser.remove_plugin_class(qparser.PhrasePlugin)
@@ -390,6 +401,21 @@ def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = F
 
 
 # Fields that a `field:value` clause restricts rather than ranks by, like --speaker and --body.
+_FIELD_PREFIX = re.compile(r"(?<![\w:/])([A-Za-z_]\w*):(?=[\w\"(\[])")
+
+
+def check_fields(text: str, known: set[str]) -> None:
+    """Refuse 'foo:bar' where foo is no field: Whoosh would quietly search for nothing."""
+    for m in _FIELD_PREFIX.finditer(text):
+        if m.group(1) not in known:
+            raise QueryError(
+                f"unknown field {m.group(1)!r}: fields are {', '.join(sorted(SYNTAX_FIELDS))}"
+            )
+
+
+# The fields a query may name (field:term), as the help says.
+SYNTAX_FIELDS = {"speaker", "section", "doc", "body", "date", "symbol", "affiliation", "role", "title", "text", "id"}
+
 FILTER_FIELDS = {
     "speaker",
     "section",

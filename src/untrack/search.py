@@ -157,7 +157,7 @@ def search(
 ) -> list[Hit]:
     """Run a query; `limit` None or 0 means every hit; sort by relevance, date or doc order;
     `context` neighbouring paragraphs of the same document ride along with each hit."""
-    from whoosh.query import Every, Term
+    from whoosh.query import Every, NullQuery, Term
 
     filters = filters or Filters()
     query = query.strip()
@@ -168,6 +168,8 @@ def search(
         raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
     o = opened(store)
     q = parse_query(o.index, query, require_all, literal, reader=o.searcher.reader()) if query else Every()
+    if q is NullQuery and not filters.any():
+        raise QueryError(f"nothing to search for: every word of {query!r} is too common or too short to search on")
     s = o.searcher
     try:
         flt = build_filter(filters)
@@ -247,6 +249,30 @@ class Outcome:
     hits: list[Hit]
     correction: Correction | None = None
     corrected: bool = False  # the hits are for the corrected query
+
+
+def unmatched_filters(store: IndexStore, filters: Filters) -> list[str]:
+    """Why a filtered search found nothing: each filter that no paragraph of the index passes,
+    with the nearest names the index has ("--speaker bachlet": did you mean bachelet?)."""
+    from .analysis import analyzers
+    from .spelling import nearest
+
+    o = opened(store)
+    reader = o.searcher.reader()
+    out = []
+    for name in ("speaker", "body", "section", "doc"):
+        value = getattr(filters, name)
+        if not value or o.ranker.docs(build_filter(Filters(**{name: value}))):
+            continue
+        lexicon = [t.decode() if isinstance(t, bytes) else t for t in reader.lexicon(name)]
+        words = [value] if name == "doc" else [t.text for t in analyzers().names(value)]
+        fixed = [w if w in lexicon else (nearest(w, lexicon) or w) for w in words]
+        hint = f"; did you mean --{name} '{' '.join(fixed)}'?" if fixed != words else ""
+        if not hint and name == "body":
+            bodies = sorted({str(d.get("body")) for d in store.manifest()["documents"].values() if d.get("body")})
+            hint = f"; bodies in this index: {', '.join(bodies[:8])}" if bodies else ""
+        out.append(f"no paragraph has {name} {value!r}{hint}")
+    return out
 
 
 def suggest(store: IndexStore, query: str) -> Correction | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from .analysis import analyzers
 from .query import check_length
@@ -80,3 +80,17 @@ def _known(word: str, vocabulary: Any) -> bool:
         if form in vocabulary or (form.endswith(("'s", "’s")) and form[:-2] in vocabulary):
             return True
     return False
+
+
+def nearest(word: str, known: Iterable[str]) -> str | None:
+    """The known word closest to `word` (two edits at most, one for short words), most common
+    first letters kept; None if nothing is that close."""
+    maxdist = 2 if len(word) >= 6 else 1
+    best: tuple[int, str] | None = None
+    for cand in known:
+        if abs(len(cand) - len(word)) > maxdist or cand[:1] != word[:1]:
+            continue
+        dist = _edit_distance(word, cand)
+        if dist <= maxdist and (best is None or (dist, cand) < best):
+            best = (dist, cand)
+    return best[1] if best else None
