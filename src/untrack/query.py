@@ -408,9 +408,7 @@ def check_fields(text: str, known: set[str]) -> None:
     """Refuse 'foo:bar' where foo is no field: Whoosh would quietly search for nothing."""
     for m in _FIELD_PREFIX.finditer(text):
         if m.group(1) not in known:
-            raise QueryError(
-                f"unknown field {m.group(1)!r}: fields are {', '.join(sorted(SYNTAX_FIELDS))}"
-            )
+            raise QueryError(f"unknown field {m.group(1)!r}: fields are {', '.join(sorted(SYNTAX_FIELDS))}")
 
 
 # The fields a query may name (field:term), as the help says.
