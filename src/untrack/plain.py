@@ -51,20 +51,31 @@ def _meta(rec: dict[str, Any]) -> str:
     return " " * INDENT + meta
 
 
-def _context_line(rec: dict[str, Any]) -> str:
+CONTEXT_CHARS = 100  # a neighbouring paragraph, unless --full: its opening, to place the hit
+
+
+def context_text(text: str, full: bool) -> str:
+    """A neighbour's text: whole with --full (and in `show`), else its opening words and '…'."""
+    if full or len(text) <= CONTEXT_CHARS:
+        return text
+    cut = text.rfind(" ", 0, CONTEXT_CHARS)
+    return text[: cut if cut > CONTEXT_CHARS // 2 else CONTEXT_CHARS].rstrip() + " …"
+
+
+def _context_line(rec: dict[str, Any], full: bool) -> str:
     line = safe(rec["id"])
     if rec.get("kind") == "heading":
         line += "  § " + safe(rec["text"])
     else:
-        line += "  " + safe(rec.get("speaker") or "(no speaker)") + ": " + safe(rec["text"])
+        line += "  " + safe(rec.get("speaker") or "(no speaker)") + ": " + safe(context_text(rec["text"], full))
     return "│".rjust(INDENT) + " " + line
 
 
-def _block(head: str, body: str, rec: dict[str, Any], context: list[dict[str, Any]]) -> list[str]:
+def _block(head: str, body: str, rec: dict[str, Any], context: list[dict[str, Any]], full: bool = True) -> list[str]:
     lines = [head, _meta(rec)]
-    lines += [_context_line(r) for r in context if r["n"] < rec["n"]]
+    lines += [_context_line(r, full) for r in context if r["n"] < rec["n"]]
     lines.append(" " * INDENT + body)
-    lines += [_context_line(r) for r in context if r["n"] > rec["n"]]
+    lines += [_context_line(r, full) for r in context if r["n"] > rec["n"]]
     return lines
 
 
@@ -78,7 +89,7 @@ def hit_lines(hit: Any, full: bool = False) -> list[str]:
         if hit.snippet_start + len(hit.snippet) < len(rec["text"]):
             body += "…"
     head = f"{hit.rank}.".rjust(INDENT - 1) + " " + _who(rec)
-    return _block(head, body, rec, hit.context or [])
+    return _block(head, body, rec, hit.context or [], full)
 
 
 def write_hits(stream: IO[str], hits: Iterable[Any], full: bool = False) -> None:

@@ -22,7 +22,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .plain import INDENT, safe, to_json, want_color, write_jsonl
+from .plain import INDENT, context_text, safe, to_json, want_color, write_jsonl
 
 __all__ = ["console", "highlighted", "hits_renderables", "record_renderables", "show", "progress_bar"]
 __all__ += ["safe", "to_json", "want_color", "write_jsonl"]  # plain text helpers, also here
@@ -87,7 +87,7 @@ def _header(rank: int | None, rec: dict[str, Any]) -> list[Any]:
     return [head, _indented(meta)]
 
 
-def _context_line(rec: dict[str, Any]) -> Table:
+def _context_line(rec: dict[str, Any], full: bool) -> Table:
     """A neighbouring paragraph, set apart by a bar and dimmed."""
     line = Text()
     line.append(safe(rec["id"]), style="magenta dim")
@@ -95,7 +95,7 @@ def _context_line(rec: dict[str, Any]) -> Table:
         line.append("  § " + safe(rec["text"]), style="italic dim")
     else:
         line.append("  " + safe(rec.get("speaker") or "(no speaker)") + ": ", style="cyan dim")
-        line.append(safe(rec["text"]), style=DIM)
+        line.append(safe(context_text(rec["text"], full)), style=DIM)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=INDENT, justify="right", style=DIM)
     grid.add_column()
@@ -103,11 +103,13 @@ def _context_line(rec: dict[str, Any]) -> Table:
     return grid
 
 
-def _with_context(head: list[Any], body: Text, rec: dict[str, Any], context: list[dict[str, Any]]) -> Group:
+def _with_context(
+    head: list[Any], body: Text, rec: dict[str, Any], context: list[dict[str, Any]], full: bool = True
+) -> Group:
     parts = list(head)
-    parts += [_context_line(r) for r in context if r["n"] < rec["n"]]
+    parts += [_context_line(r, full) for r in context if r["n"] < rec["n"]]
     parts.append(_indented(body))
-    parts += [_context_line(r) for r in context if r["n"] > rec["n"]]
+    parts += [_context_line(r, full) for r in context if r["n"] > rec["n"]]
     return Group(*parts)
 
 
@@ -123,7 +125,7 @@ def hit_text(hit: Any, full: bool = False) -> Group:
         body.append_text(highlighted(hit.snippet, hit.snippet_matches))
         if hit.snippet_start + len(hit.snippet) < len(rec["text"]):
             body.append("…")
-    return _with_context(_header(hit.rank, rec), body, rec, hit.context or [])
+    return _with_context(_header(hit.rank, rec), body, rec, hit.context or [], full)
 
 
 def hits_renderables(hits: Iterable[Any], full: bool = False) -> list[Any]:

@@ -1,0 +1,59 @@
+"""Every console example in the README runs as shown (whitespace aside), so none can drift.
+
+Commands run in order in a fresh folder holding `releases/` (the short releases of tests/fixtures),
+as a new user would type them; `python tests/…` examples run from the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def examples(text: str) -> list[tuple[str, str]]:
+    """(command, expected output) for every `$ ` line of every console block."""
+    out: list[tuple[str, str]] = []
+    for block in re.findall(r"```console\n(.*?)```", text, re.S):
+        command, lines = None, []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                if command is not None:
+                    out.append((command, "\n".join(lines)))
+                command, lines = line[2:], []
+            else:
+                lines.append(line)
+        if command is not None:
+            out.append((command, "\n".join(lines)))
+    return out
+
+
+def squash(text: str) -> str:
+    """Tables on a terminal and tab-separated lines in a pipe say the same: compare words."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_readme_console_examples_print_what_the_readme_shows(tmp_path: Path) -> None:
+    cases = examples((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert len(cases) >= 6
+    releases = tmp_path / "releases"
+    releases.mkdir()
+    for f in FIXTURES.iterdir():
+        if f.suffix in (".txt", ".html"):
+            shutil.copy(f, releases / f.name)
+    env = {k: v for k, v in os.environ.items() if k not in ("UNTRACK_INDEX", "UNTRACK_DEBUG", "LESS", "PAGER")}
+    env.update(NO_COLOR="1", COLUMNS="100", PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}")
+    for command, expected in cases:
+        cwd = ROOT if command.startswith("python tests/") else tmp_path
+        res = subprocess.run(command, shell=True, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+        shown = res.stderr + res.stdout  # diagnostics come first, as on a terminal
+        if command.startswith("untrack speakers") and expected.startswith("paragraphs"):
+            expected = expected.split("\n", 1)[1]  # a terminal's table has a header; a pipe's lines do not
+        assert res.returncode in (0, 1), (command, res.stderr)
+        assert squash(shown) == squash(expected), f"$ {command}\n--- README\n{expected}\n--- now\n{shown}"
