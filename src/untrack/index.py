@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # parsing (and its compiled rule table) is only imported by w
 
 __all__ = ["IndexProblem", "IndexStore", "NoIndex", "SCHEMA_VERSION", "analyzers"]
 
+WRITER_MB = 128  # the writer's memory for postings before it spills sorted runs to disk
 VOCABULARY = "vocabulary.tsv"  # every word as written (folded), with its paragraph count: for spelling
 
 
@@ -462,7 +463,7 @@ class _Generation:
             else:
                 _link_tree(self.previous, self.tmp, skip={MANIFEST, VOCABULARY})
                 ix = windex.open_dir(str(self.tmp))
-            self.writer = ix.writer(limitmb=128)
+            self.writer = ix.writer(limitmb=WRITER_MB)
         except BaseException:
             self._remove_tmp()
             raise

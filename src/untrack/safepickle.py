@@ -11,6 +11,7 @@ evaluates code, imports modules or touches files. Writing (``dumps``/``dump``) i
 
 from __future__ import annotations
 
+import importlib
 import pickle
 import sys
 import types
@@ -158,10 +159,12 @@ _BINDERS = (
     "whoosh.codec.plaintext",
     "whoosh.columns",
     "whoosh.formats",
-    "whoosh.multiproc",
-    "whoosh.externalsort",
     "whoosh.util.loading",
 )
+# Modules that only read back temporary files the writer of this very process has just written
+# (the external sort's runs, the multiprocess writer's job files), never an index's: they keep the
+# real loader, since those files hold whatever Whoosh spools (a 1,000-release build spills runs).
+_OWN_SPOOLS = ("whoosh.externalsort", "whoosh.multiproc")
 _installed = False
 
 
@@ -197,6 +200,15 @@ def install(where: Any = None) -> None:
         mod = sys.modules.get(name)
         if mod is not None:
             _patch(mod)
+    for name in _OWN_SPOOLS:  # their `load` came from whoosh.compat, patched above: give it back
+        mod = importlib.import_module(name)
+        for attr, value in list(vars(mod).items()):
+            if value is loads:
+                setattr(mod, attr, pickle.loads)
+            elif value is load:
+                setattr(mod, attr, pickle.load)
+            elif value is _safe_pickle:
+                setattr(mod, attr, pickle)
     # TOC format -110 is read by whoosh.legacy with its own, unrestricted, unpickler.
     whoosh.util.loading.RenamingUnpickler = _safe_renaming_unpickler
     whoosh.legacy.RenamingUnpickler = _safe_renaming_unpickler
