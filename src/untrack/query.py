@@ -32,6 +32,14 @@ FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 1.5, "role": 1.0}
 HEADLINE_WEIGHT = 1.0
 YEAR_WEIGHT = 1.0
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A headline word (or year) that most releases share says little about which release a paragraph
+# is from, and reading its postings costs as much as a common word: only words in at most this
+# share of the paragraphs' headlines are read in context.
+HEADLINE_SHARE = 0.1
+
+
+def _telling_headline_word(reader: Any, stem: list[str]) -> bool:
+    return all(0 < reader.doc_frequency("title", w) <= HEADLINE_SHARE * reader.doc_count() for w in stem)
 ROLE_FIELDS = ("affiliation", "role")  # what a speaker is: where synonyms of roles are looked for
 BM25_B = 0.75
 BM25_K1 = 1.0
@@ -325,8 +333,10 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
         alts = [a for k, a in enumerate(alts) if a is not NullQuery and a not in alts[:k]]
         clauses.append(DisjunctionMax(alts, tiebreak=TIEBREAK) if len(alts) > 1 else alts[0])
         # The same word in the release's headline (or as its year) counts as if the paragraph said it.
-        in_context = [*alts, words_query("title", stem, HEADLINE_WEIGHT / len(stem))]
-        if _YEAR.fullmatch(word):
+        in_context = list(alts)
+        if _telling_headline_word(reader, stem):
+            in_context.append(words_query("title", stem, HEADLINE_WEIGHT / len(stem)))
+        if _YEAR.fullmatch(word) and reader.doc_frequency("year", word) <= HEADLINE_SHARE * reader.doc_count():
             in_context.append(Term("year", word, boost=YEAR_WEIGHT))
         in_context = [a for a in in_context if a is not NullQuery]
         context.append(DisjunctionMax(in_context, tiebreak=TIEBREAK) if len(in_context) > 1 else in_context[0])
@@ -334,8 +344,8 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
         return NullQuery
     if require_all:
         return And(clauses)
-    if len(clauses) == 1 and clauses[0] == context[0]:
-        return clauses[0]
+    if context == clauses:  # no word is read differently in context: one query does
+        return _either(clauses)
     # Which paragraphs match is decided by their own words (the part scored 0); how they rank,
     # by their words read in the context of their release.
     return And([_either(clauses, boost=0.0), _either(context)])
