@@ -231,3 +231,11 @@ def test_term_dumb_gets_no_colour(monkeypatch) -> None:
     monkeypatch.setenv("TERM", "dumb")
     assert not want_color("auto", Tty())  # type: ignore[arg-type]
     assert want_color("always", Tty())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("args", [["courts"], ["trafficking", "--speaker", "bachelet"], ["zzzzqqq"]])
+def test_count_is_the_number_of_hits_json_gives_with_no_limit(runner, seed_index, args) -> None:
+    counted = runner.invoke(app, ["search", "--index", str(seed_index), "--count", *args])
+    listed = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "-n", "0", *args])
+    assert counted.exit_code == listed.exit_code
+    assert int(counted.stdout) == len(listed.stdout.splitlines())

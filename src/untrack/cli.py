@@ -211,6 +211,7 @@ def search(
     literal: bool = typer.Option(False, "--literal", help="Treat the query as plain words (no syntax)."),
     explain: bool = typer.Option(False, "--explain", help="Print how the query was read, on stderr."),
     json_out: bool = typer.Option(False, "--json", help="JSON Lines on stdout, one object per hit."),
+    count: bool = typer.Option(False, "--count", "-c", help="Print only the number of matching paragraphs."),
     full: bool = typer.Option(False, "--full", help="Show whole paragraphs, not fragments."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (on a TTY, unless NO_COLOR), always, never."),
     no_pager: bool = typer.Option(False, "--no-pager", help="Never page long output (it is never paged when piped)."),
@@ -229,6 +230,8 @@ def search(
     if explain:
         for line in explain_query(store, text, filters, literal=literal).splitlines():
             say(line)
+    if count:
+        limit, context = 0, 0  # every match counts, whatever -n says
     outcome = search_with_suggestions(
         store, text, literal=literal, limit=limit, filters=filters, sort=sort.value, context=context
     )
@@ -237,6 +240,10 @@ def search(
     elif outcome.correction:
         say(f"did you mean “{outcome.correction.query}”?")
     hits = outcome.hits
+    if count:
+        sys.stdout.write(f"{len(hits)}\n")
+        sys.stdout.flush()
+        raise typer.Exit(0 if hits else 1)
     if not hits and filters.any():
         from .search import unmatched_filters
 

@@ -40,6 +40,8 @@ HEADLINE_SHARE = 0.1
 
 def _telling_headline_word(reader: Any, stem: list[str]) -> bool:
     return all(0 < reader.doc_frequency("title", w) <= HEADLINE_SHARE * reader.doc_count() for w in stem)
+
+
 ROLE_FIELDS = ("affiliation", "role")  # what a speaker is: where synonyms of roles are looked for
 BM25_B = 0.75
 BM25_K1 = 1.0
