@@ -79,3 +79,11 @@ def test_who_says_x_most_lists_only_speakers_who_said_it(runner, seed_index: Pat
     for row in rows:
         said = [r for r in export if r["speaker"] == row["speaker"] and "Trust Fund" in r["text"]]
         assert len(said) == row["paragraphs"]
+
+
+def test_sort_by_date_newest_first_with_reverse(runner, mixed_index: Path) -> None:
+    oldest = hits(runner, mixed_index, "--sort", "date", "women")
+    newest = hits(runner, mixed_index, "--sort", "date", "--reverse", "women")
+    assert [h["date"] for h in oldest] == sorted(h["date"] for h in oldest)
+    assert [h["date"] for h in newest] == sorted((h["date"] for h in newest), reverse=True)
+    assert newest[0]["date"] >= oldest[-1]["date"]

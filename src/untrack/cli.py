@@ -207,6 +207,7 @@ def search(
     ),
     date_to: Optional[str] = typer.Option(None, "--to", help="Only meetings on or before this date (YYYY[-MM[-DD]])."),
     sort: Sort = typer.Option(Sort.relevance, "--sort", help="Order hits by relevance, date or doc (document order)."),
+    reverse: bool = typer.Option(False, "--reverse", "-r", help="With --sort date or doc: newest or last first."),
     context: int = typer.Option(0, "-C", "--context", help="Show N neighbouring paragraphs around each hit."),
     literal: bool = typer.Option(False, "--literal", help="Treat the query as plain words (no syntax)."),
     explain: bool = typer.Option(False, "--explain", help="Print how the query was read, on stderr."),
@@ -233,7 +234,7 @@ def search(
     if count:
         limit, context = 0, 0  # every match counts, whatever -n says
     outcome = search_with_suggestions(
-        store, text, literal=literal, limit=limit, filters=filters, sort=sort.value, context=context
+        store, text, literal=literal, limit=limit, filters=filters, sort=sort.value, context=context, reverse=reverse
     )
     if outcome.corrected and outcome.correction:
         say(f"no match for “{text}”; showing results for “{outcome.correction.query}”")

@@ -154,8 +154,10 @@ def search(
     require_all: bool = False,
     literal: bool = False,
     context: int = 0,
+    reverse: bool = False,
 ) -> list[Hit]:
-    """Run a query; `limit` None or 0 means every hit; sort by relevance, date or doc order;
+    """Run a query; `limit` None or 0 means every hit; sort by relevance, date or doc order
+    (`reverse`: newest or last first; for relevance, the order is by relevance anyway);
     `context` neighbouring paragraphs of the same document ride along with each hit."""
     from whoosh.query import Every, NullQuery, Term
 
@@ -187,7 +189,9 @@ def search(
                 matching = o.ranker.docs(q)
                 allow = matching if allow is None else matching & allow
             keys = ["date", "doc", "n"] if sort == "date" else ["doc", "n"]
-            results = s.search(Every(), limit=limit or None, filter=allow, mask=Term("kind", "heading"), sortedby=keys)
+            results = s.search(
+                Every(), limit=limit or None, filter=allow, mask=Term("kind", "heading"), sortedby=keys, reverse=reverse
+            )
             found = [(r["record"], None) for r in results]
         highlighter = Highlighter.for_query(q, s.reader())
         hits = []
