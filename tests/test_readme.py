@@ -1,4 +1,4 @@
-"""Every console example in the README runs as shown (whitespace aside), so none can drift.
+"""Every console example in the README and in docs/ runs as shown (whitespace aside), so none can drift.
 
 Commands run in order in a fresh folder holding `releases/` (the short releases of tests/fixtures),
 as a new user would type them; `python tests/…` examples run from the repository.
@@ -39,9 +39,10 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def test_readme_console_examples_print_what_the_readme_shows(tmp_path: Path) -> None:
-    cases = examples((ROOT / "README.md").read_text(encoding="utf-8"))
-    assert len(cases) >= 6
+def test_console_examples_print_what_the_pages_show(tmp_path: Path) -> None:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    cases = [case for page in pages for case in examples(page.read_text(encoding="utf-8"))]
+    assert len(cases) >= 8
     releases = tmp_path / "releases"
     releases.mkdir()
     for f in FIXTURES.iterdir():

@@ -5,7 +5,7 @@ Federation ($30,000) and Luxembourg ($40,000) announced donations" for "which co
 to the trust fund?". A question's form says what would answer it — a number, some countries, a
 speaker's own words — so among the best few dozen paragraphs by BM25F, those that give that
 kind of answer have their score multiplied up (or, for a speaker's words, narration down).
-The factors were chosen on tests/relevance (see README, Relevance).
+The factors were chosen on tests/relevance (see docs/relevance.md).
 """
 
 from __future__ import annotations

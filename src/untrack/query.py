@@ -23,8 +23,8 @@ from .errors import UntrackError
 # role ("what did the Secretary-General say") lifts them above paragraphs that only mention the
 # role. Section headings are not ranked on (they repeat over many paragraphs) but stay
 # searchable and filterable with section:/--section. Words are OR-ed plainly, without Whoosh's
-# coordination factor. Weights and BM25 parameters were chosen on tests/relevance (README,
-# Relevance).
+# coordination factor. Weights and BM25 parameters were chosen on tests/relevance (docs/
+# relevance.md).
 FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 1.5, "role": 1.0}
 # A paragraph is read in the context of its release: a question word in the release's headline
 # counts as it would in the paragraph itself, and a year names the meeting's year ("in 2019"), as

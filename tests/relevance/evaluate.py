@@ -22,9 +22,9 @@ from typing import Any
 HERE = Path(__file__).parent
 JUDGED = HERE / "judged.json"
 VALIDATION = HERE / "validation.json"  # a second set, written apart from judged.json
-HELDOUT = HERE / "heldout.json"  # a third, written blind to both and to the ranking (see README)
+HELDOUT = HERE / "heldout.json"  # a third, written blind to both and to the ranking (see docs/relevance.md)
 HELDOUT2 = HERE / "heldout2.json"  # a fourth, likewise, scored blind on the final ranking
-# Eight more, written blind by separate sessions in the third round; each scored blind once (README).
+# Eight more, written blind by separate sessions in the third round; each scored blind once (docs/relevance.md).
 LATER = [HERE / f"heldout{k}.json" for k in range(3, 11)]
 ALL_SETS = [JUDGED, VALIDATION, HELDOUT, HELDOUT2, *LATER]
 DEPTH = 10  # MRR cut-off

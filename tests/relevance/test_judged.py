@@ -55,7 +55,7 @@ def test_evaluate_arithmetic() -> None:
     assert [r["rank"] for r in result["queries"]] == [1, 3, 4, None]
 
 
-# Each set's floor, just under what it measures now (README, Relevance): a change that makes
+# Each set's floor, just under what it measures now (docs/relevance.md): a change that makes
 # answers harder to find fails here; the figures themselves are printed by evaluate.py.
 # judged.json keeps the bar (MRR@10 ≥ 0.95, success@3 = 1.0).
 FLOORS = {
