@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, List, Optional, TypeVar
 
 from .entry import say_interrupted
-from .errors import UntrackError
+from .errors import UntrackError, raised_in
 
 
 def _import_typer_without_rich() -> Any:
@@ -95,11 +95,7 @@ def _is_damage(error: Exception) -> bool:
     kinds = (EOFError, IndexError, ValueError, OverflowError, struct.error, zlib.error)
     if not isinstance(error, kinds) and type(error).__name__ != "UnpicklingError":
         return False
-    tb = error.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    module = tb.tb_frame.f_globals.get("__name__", "") if tb is not None else ""
-    return bool(module.startswith(("whoosh.", "untrack.ranking", "untrack.safepickle")))
+    return raised_in(error, ("whoosh.", "untrack.ranking", "untrack.safepickle"))
 
 
 def friendly(func: F) -> F:

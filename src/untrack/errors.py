@@ -22,3 +22,12 @@ def rebuild_advice(path: Path) -> str:
     from .textutil import shell_word
 
     return f"rebuild it with: untrack index --rebuild --index {shell_word(str(path))}"
+
+
+def raised_in(error: BaseException, modules: tuple[str, ...]) -> bool:
+    """Whether the innermost Python frame of the error's traceback is in one of these modules
+    (by name prefix): where an error came from tells damage or odd input from a bug."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and str(tb.tb_frame.f_globals.get("__name__", "")).startswith(modules)

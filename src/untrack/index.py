@@ -123,11 +123,10 @@ class IndexStore:
         if gen is None:
             where = shown_path(self.path)
             raise NoIndex(f"no index at {where}; build one with: untrack index --index {where} FILES-OR-FOLDERS")
-        try:
-            data: dict[str, Any] = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            raise IndexProblem(self.damaged(f"unreadable {MANIFEST}")) from None
-        if not isinstance(data, dict) or not isinstance(data.get("documents", {}), dict):
+        data = _read_manifest(gen)
+        if data is None:
+            raise IndexProblem(self.damaged(f"unreadable {MANIFEST}"))
+        if not isinstance(data.get("documents", {}), dict):
             raise IndexProblem(self.damaged(f"unexpected {MANIFEST}"))
         if data.get("schema_version") != SCHEMA_VERSION:
             raise OutdatedIndex(
@@ -180,14 +179,16 @@ class IndexStore:
         gen = self.current()
         if gen is None:
             return []
+        data = _read_manifest(gen)
         try:
-            data = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
-            roots = data.get("roots") or [d.get("path") for d in data.get("documents", {}).values()]
-        except (OSError, ValueError, AttributeError):
+            roots = (data.get("roots") or [d.get("path") for d in data.get("documents", {}).values()]) if data else None
+        except AttributeError:  # a manifest of another shape
+            roots = None
+        if roots is None:
             raise IndexProblem(
                 f"cannot tell which releases built the index at {shown_path(self.path)} (its {MANIFEST} is "
                 f"unreadable); name them: untrack index --rebuild --index {shown_path(self.path)} FILES-OR-FOLDERS"
-            ) from None
+            )
         return [Path(r) for r in roots if isinstance(r, str) and r]
 
     # -- writing
@@ -353,11 +354,7 @@ class IndexStore:
     def _known_documents(self) -> dict[str, Any]:
         """The documents of the current index, if it can be read: their ids outlive a rebuild."""
         gen = self.current()
-        try:
-            data = json.loads((gen / MANIFEST).read_text(encoding="utf-8")) if gen else {}
-            docs = data.get("documents", {})
-        except (OSError, ValueError, AttributeError):
-            return {}
+        docs = (_read_manifest(gen) or {}).get("documents") if gen else None
         return docs if isinstance(docs, dict) else {}
 
     def status(self) -> dict[str, Any]:
@@ -382,6 +379,15 @@ class IndexStore:
             "built_by": manifest.get("built_by"),
             "built_at": manifest.get("built_at"),
         }
+
+
+def _read_manifest(gen: Path) -> dict[str, Any] | None:
+    """A generation's manifest as written, of whatever schema version; None if it cannot be read."""
+    try:
+        data = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _source_key(path: Path) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import answers
-from .errors import UntrackError
+from .errors import UntrackError, raised_in
 from .highlight import Highlighter, make_snippet
 from .index import IndexStore
 from .query import (
@@ -206,7 +206,7 @@ def search(
     except UntrackError:
         raise
     except Exception as e:
-        if not _raised_in_whoosh(e):
+        if not raised_in(e, ("whoosh.",)):  # Whoosh rejects some odd queries only when they run
             raise  # a bug in untrack is a bug: `internal error`, with a traceback under UNTRACK_DEBUG=1
         raise QueryError(f"cannot run query {query!r}: {type(e).__name__}: {e}") from None
     return hits
@@ -255,14 +255,6 @@ class Outcome:
     hits: list[Hit]
     correction: Correction | None = None
     corrected: bool = False  # the hits are for the corrected query
-
-
-def _raised_in_whoosh(error: BaseException) -> bool:
-    """Whoosh rejects some odd queries only when they run (a range over a numeric field, say)."""
-    tb = error.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    return tb is not None and str(tb.tb_frame.f_globals.get("__name__", "")).startswith("whoosh.")
 
 
 def unmatched_filters(store: IndexStore, filters: Filters) -> list[str]:

@@ -96,10 +96,6 @@ _OS_REASONS = {
 
 def os_error(e: OSError) -> str:
     """An error from the operating system as one plain line: the path, then the reason."""
-    if e.errno is None and e.args and isinstance(e.args[0], list) and e.args[0]:
-        # shutil.Error: a list of (source, destination, reason) for every file that failed.
-        src, dst, why = (list(e.args[0][0]) + ["", "", ""])[:3]
-        return f"{shown_path(dst or src)}: {why}"
     reason = _OS_REASONS.get(e.errno or 0) or (e.strerror or type(e).__name__).lower()
     where = e.filename if e.filename is not None else None
     return f"{shown_path(where)}: {reason}" if where is not None else reason
