@@ -318,3 +318,42 @@ def test_an_office_of_the_secretary_general_is_named_by_the_next_paragraph() -> 
 def test_passives_drafts_and_elections_have_no_speaker(para: str) -> None:
     recs = records_of(body("Ms. ROE (Chile) said that migration needed a global answer." + LONG, para))
     assert recs[1]["speaker"] is None
+
+
+def test_an_office_is_the_person_the_release_names_in_it() -> None:
+    """A release names an official once ("Secretary-General Jan Example") and then calls them by the office."""
+    recs = records_of(
+        body(
+            "The Assembly closed its session with an intervention by Secretary-General Jan Example, who thanked"
+            " Member States for their work." + LONG,
+            "Opening the meeting, the Secretary-General asserted that no policy mattered more." + LONG,
+        )
+    )
+    assert recs[1]["speaker"] == "Jan Example"
+
+
+def test_an_office_in_the_lead_and_a_person_as_the_next_sentences_subject() -> None:
+    recs = records_of(
+        body(
+            "“We lived with the times”, the High Commissioner for Refugees told the Committee this morning."
+            " Sadako Example was describing the legacy of her Office." + LONG
+        )
+    )
+    assert recs[0]["speaker"] == "Sadako Example"
+
+
+def test_the_representative_of_that_country_is_the_state_named_before() -> None:
+    recs = records_of(
+        body("Angola was battling an emergency affecting 5 million people, the representative of that country said.")
+    )
+    assert recs[0]["speaker"] == "Angola"
+
+
+def test_a_title_with_an_acronym_inside_runs_into_the_name() -> None:
+    recs = records_of(
+        body(
+            "“We stand at a pivotal moment”, Administrator of the United Nations Development Programme (UNDP)"
+            " Mark Example Brown told participants." + LONG
+        )
+    )
+    assert "Example Brown" in recs[0]["speaker"]

@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon import STATES
 from .model import Document, Paragraph
 from .patterns import (
     CONTINUATION,
     CONTINUATION_OPENING,
     CONTINUATION_QUOTE,
     INTRO_CLAUSE,
+    NAMED_SUBJECT,
     NOT_NAMES,
     REPORTED_SPEECH,
     ROLE_WORDS,
@@ -298,6 +300,12 @@ _NAMED_WITH_PLACE = re.compile(
     r"(?P<name>[A-ZÀ-Þ][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'\-]+|de|da|dos|van|von|der|al|el|bin|ibn)){1,5})"
     r"\s*,?\s*\(\s*(?P<place>[A-Z][^()]{2,60}?)\s*\)"
 )
+# "an unexpected intervention by Secretary-General Ban Ki-moon": an office, then a name, anywhere.
+_TITLED_NAME = re.compile(
+    r"\b(?:Secretary-General|Under-Secretary-General|Assistant\s+Secretary-General|Deputy\s+Secretary-General|"
+    r"High\s+Commissioner|Director-General|Executive\s+Director|Special\s+(?:Representative|Envoy|Rapporteur)|"
+    r"Administrator|Prosecutor)\b(?:\s+(?:of|for|on|to|the|and|[A-Z][\w’'\-]*|\([A-Z]+\))){1,14}"
+)
 ROLE_RULES = (
     "representative of",
     "national capacity",
@@ -329,6 +337,11 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
         if sp is not None and sp.affiliation and sp.rule not in ROLE_RULES and len(sp.name.split()) > 1:
             roster.add(sp.name, sp.affiliation)
     for p in paragraphs:
+        for m in _TITLED_NAME.finditer(hyphens(p.text)):
+            found = _person_from_run(m.group(0))
+            if found is not None and found[1] and len(found[0].split()) > 1:
+                roster.add(titlecase_name(found[0]), found[1])
+    for p in paragraphs:
         for m in _NAMED_WITH_PLACE.finditer(hyphens(p.text)):
             place = m.group("place")
             if place.isupper() and len(place) <= 8:
@@ -358,6 +371,31 @@ def _cue(text: str) -> re.Match[str] | None:
     return CONTINUATION.search(text) or CONTINUATION_OPENING.search(text) or CONTINUATION_QUOTE.search(text)
 
 
+_THAT_COUNTRY = re.compile(
+    r"\b(?:representative|delegate|delegation|observer)\s+(?:of|for)\s+that\s+(?:country|State)\b"
+)
+_STATE_NAMES = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, STATES), key=len, reverse=True)) + r")\b")
+
+
+def _that_country(lead: str) -> Speaker | None:
+    """'Angola was battling …, the representative of that country said': the State named before."""
+    m = _THAT_COUNTRY.search(lead)
+    states = _STATE_NAMES.findall(lead[: m.start()]) if m else []
+    if m is None or not states:
+        return None
+    return Speaker(states[-1], m.group(0), states[-1], "representative of that country")
+
+
+def _named_in_next_sentence(text: str, lead: str, role: str) -> Speaker | None:
+    """An office in the lead, a person as the next sentence's subject: that person, in that office."""
+    rest = text[len(lead) :].lstrip()
+    m = NAMED_SUBJECT.match(hyphens(lead_sentence(rest))) if rest else None
+    found = _person_from_run(m.group("run")) if m else None
+    if found is None or found[1]:
+        return None
+    return Speaker(titlecase_name(found[0]), m.group("run") if m else "", _office(role), "named next sentence")
+
+
 @dataclass
 class _Reading:
     """What one paragraph says on its own, before continuation is resolved."""
@@ -376,6 +414,8 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
     if own is None and CONTINUATION.search(hyphens(p.text)):
         own = agent_speaker(lead, roster)  # "introduced by X’s representative … he said"
     if own is None:
+        own = _that_country(hyphens(lead))
+    if own is None:
         m = UNNAMED_OFFICIAL.search(hyphens(lead))
         if m is not None:
             role = m.group("role")
@@ -383,6 +423,9 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
             if person is not None:
                 own = Speaker(person.name, m.group(0).strip(" ,"), person.affiliation, "role")
                 role = None
+            else:
+                own = _named_in_next_sentence(p.text, lead, role)
+                role = None if own is not None else role
     if own is not None and own.name and not own.role:
         behalf = _ON_BEHALF.search(hyphens(lead))
         if behalf is not None:

@@ -180,7 +180,9 @@ CONNECT = r"(?:of|and|the|for|on|in|de|du|da|del|des|to|against|y|et)"
 # A country, organization or group as named after "representative of".
 ENTITY = rf"(?:the\s+)?{CAP}(?:\s+(?:{CONNECT}\s+)*(?:{CAP}|\d+\b))*(?:\s*\((?:[^()]{{1,40}})\))?"
 # A run of capitalised words that may hold a role and a name ("Secretary-General Ban Ki-moon").
-NAME_RUN = rf"{CAP}(?:\s+(?:{PARTICLES}\s+|{CONNECT}\s+)*{CAP}){{0,9}}"
+# A body's acronym may stand inside a title, before more of the run: "Administrator of the United
+# Nations Development Programme (UNDP) Mark Malloch Brown".
+NAME_RUN = rf"{CAP}(?:\s+(?:\([{UPPER}][{UPPER}\-]{{1,11}}\)\s+)?(?:{PARTICLES}\s+|{CONNECT}\s+)*{CAP}){{0,9}}"
 PLACE = r"\(\s*(?P<place>[^()]{1,60}?)\s*\)"
 # Where a name can start a clause: the lead's start, after a comma, a closing quotation mark or a
 # dash, or after an opening phrase of time or place that has no comma ("At the closing meeting
@@ -400,6 +402,13 @@ UNNAMED_OFFICIAL = re.compile(
     rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Chairman|Chairwoman|Rapporteur|President|"
     rf"Deputy\s+Executive\s+Director|Coordinator|Commissioner|Head)\b(?![’']s)[^;“”\"]{{0,160}}?)"
     rf"\s+(?:today\s+|also\s+)?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?P<verb>{VERBS})"
+)
+
+# The office named in the lead is a person named at the start of the next sentence:
+# "“We lived with the times”, the High Commissioner told the Committee. Sadaka Ogata was describing…".
+NAMED_SUBJECT = re.compile(
+    rf"^(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)\.?\s+)?(?P<run>{CAP}(?:\s+(?:{PARTICLES}\s+)?{CAP}){{1,3}})"
+    rf"\s+(?:(?:was|had|then|also)\s+)?(?:{VERBS}|[{LOWER}]+ing\b)"
 )
 
 # Reads like a statement: a speech verb anywhere (used to report unattributed paragraphs).

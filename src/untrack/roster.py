@@ -139,10 +139,11 @@ class Roster:
 
     def find_role(self, role: str) -> Person | None:
         """The one entry whose affiliation begins with this role ("Special Rapporteur on
-        violence against women…"); vague roles ("official", "expert") never match."""
+        violence against women…", "Secretary-General"); vague one-word roles ("official",
+        "expert") never match."""
         key = " ".join(name_tokens(role))
-        if len(key.split()) < 2:
-            return None
+        if len(key.split()) < 2 and "-" not in key:
+            return None  # one hyphenated word is an office of its own: 'Secretary-General'
         found = [p for p in self.people if p.affiliation and " ".join(name_tokens(p.affiliation)).startswith(key)]
         return found[0] if len(found) == 1 else None
 
