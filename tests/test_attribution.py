@@ -357,3 +357,59 @@ def test_a_title_with_an_acronym_inside_runs_into_the_name() -> None:
         )
     )
     assert "Example Brown" in recs[0]["speaker"]
+
+
+@pytest.mark.parametrize(
+    "para, speaker",
+    [
+        # A title whose body has an article in it, and a country after the name.
+        (
+            "The President of the Economic and Social Council, Franco Example (Italy), said that the Article held.",
+            "Franco Example",
+        ),
+        # Particles: a lowercase one after the title, an Arabic article joined by a hyphen.
+        ("Presenting his report, Mr. de Example explained that the report identified statelessness.", "de Example"),
+        ("Sheikha Hessa al-Example, Special Rapporteur on disability, told the Commission it was so.", "al-Example"),
+        ("The refugee debate began, with António Manuel de Oliveira Example presenting a report.", "Oliveira Example"),
+        # The closing comma left out after a body's acronym.
+        (
+            "Poverty was rising, Noleen Example, the Executive Director of the Fund for Women (UNIFEM) told the"
+            " Commission this morning.",
+            "Noleen Example",
+        ),
+        ("Special Committee Chair Tijjani Muhammad Example (Nigeria) made closing remarks.", "Example"),
+        # A relative clause, and an absolute clause after a summary.
+        (
+            "The debate heard from a range of voices, including naturalist David Example, who warned that the"
+            " climate was the biggest threat.",
+            "David Example",
+        ),
+        (
+            "Participants spotlighted areas of concern, with the representative of Fiji stressing that land mattered.",
+            "Fiji",
+        ),
+        # A sentence of summary, then the speaker.
+        (
+            "Throughout the afternoon, the petitioners presented a complex picture of the Territories. The"
+            " criteria were anachronistic, Chief Minister Peter Example asserted.",
+            "Peter Example",
+        ),
+    ],
+)
+def test_speakers_introduced_in_the_genres_other_ways(para: str, speaker: str) -> None:
+    assert speaker in (records_of(body(para + LONG))[0]["speaker"] or "")
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Introduced by Saudi Arabia’s delegate on behalf of a group, the draft led several delegations to object.",
+        "Also addressing the summit were Abdurrahman Example, Permanent Representative of Libya, and Mohamed"
+        " Example, Director General of the Agency.",
+        "Besides establishing an international day, the text approved today would have the Assembly urge States"
+        " to act.",
+    ],
+)
+def test_agents_lists_and_texts_are_no_speaker_after_a_speaker(para: str) -> None:
+    recs = records_of(body("Ms. ROE (Chile) said that migration needed a global answer." + LONG, para))
+    assert recs[1]["speaker"] is None

@@ -123,6 +123,7 @@ def _split_role(run: str) -> tuple[str, str]:
     return " ".join(tokens[: last_role + 1]), " ".join(rest)
 
 
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|to|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s+)+$")
 _OF_WORDS = frozenset({"for", "of", "on", "to"})
 _STATE_OF = re.compile(r"State\s+of\s+[A-Z]")  # "the observer for the State of Palestine"
 _HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Sir|Dame)\.?")
@@ -213,6 +214,9 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
             return _with_role(Speaker(person.name, raw, place or person.affiliation or role, rule.name), role)
         return _with_role(Speaker(titlecase_name(caps), raw, place or role, rule.name), role)
     if rule.kind in ("delegation", "agent"):
+        start = m.start("entity") if groups.get("entity") else m.start()
+        if rule.kind == "delegation" and _AGENT_BEFORE.search(m.string[:start]):
+            return None  # "Introduced by Saudi Arabia’s delegate": the match began inside the agent's name
         entity = _clean_entity(groups.get("entity") or groups.get("entity2") or "")
         entity = _with_acronym(entity, m.string[m.end() :])
         first = fold(entity.split()[0]) if entity else ""
@@ -224,14 +228,14 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     if found is None:
         return None
     name, role_prefix, of_place = found
-    for key in ("role", "role2"):  # "The draft, Member States, said"; "Anna Lee, Bo Chan, Cara Diaz and…"
+    for key in ("role", "role2", "role3"):  # "The draft, Member States, said"; "Anna Lee, Bo Chan, Cara Diaz and…"
         if rule.kind == "named" and groups.get(key) and not any(fold(w) in ROLE_WORDS for w in groups[key].split()):
-            if key == "role2" or rule.name == "role, name, verb":
+            if key != "role" or rule.name == "role, name, verb":
                 return None
     if rule.name == "role, name, verb" and not _starts_as_a_title(groups["role"]):
         return None  # "A critical debate that followed briefings by … the Director of X, Name, highlighted"
     name = titlecase_name(name)
-    role = (groups.get("role") or groups.get("role2") or "").strip() or role_prefix or None
+    role = (groups.get("role") or groups.get("role2") or groups.get("role3") or "").strip() or role_prefix or None
     place = place or of_place
     person = roster.find(name)
     if person is not None and len(person.tokens) >= len(name.split()):
@@ -246,12 +250,14 @@ def _starts_as_a_title(role: str) -> bool:
     """'President of INCB', 'Committee Chairman', 'Assistant Secretary-General for Human Rights':
     a title begins with a word of office (or a body's name before one) within its first two words."""
     words = role.split()
+    starts = [words]
     for i, w in enumerate(words[:4]):  # "In concluding remarks the Chairperson …": after the article
         if fold(w) in ("the", "its", "their", "a", "an"):
-            words = words[i + 1 :]
+            starts.append(words[i + 1 :])
             break
-    first = [fold(w.strip(",.")).removesuffix("’s").removesuffix("'s") for w in words[:2]]
-    return any(w in _TITLE_STARTS for w in first)
+    return any(
+        fold(w.strip(",.")).removesuffix("’s").removesuffix("'s") in _TITLE_STARTS for ws in starts for w in ws[:2]
+    )
 
 
 def _with_role(sp: Speaker, role: str | None) -> Speaker:
@@ -386,6 +392,21 @@ def _that_country(lead: str) -> Speaker | None:
     return Speaker(states[-1], m.group(0), states[-1], "representative of that country")
 
 
+def _named_later(text: str, lead: str, roster: Roster, sentences: int = 2) -> Speaker | None:
+    """A sentence of summary, then the speaker: "Throughout the afternoon, the petitioners presented
+    a complex picture. The fact that … was anachronistic, Chief Minister Peter Caruana asserted."."""
+    rest = text[len(lead) :].lstrip()
+    for _ in range(sentences):
+        if not rest:
+            return None
+        sentence = lead_sentence(rest)
+        found = lead_speaker(sentence, roster)
+        if found is not None:
+            return found if found.name else None
+        rest = rest[len(sentence) :].lstrip()
+    return None
+
+
 def _named_in_next_sentence(text: str, lead: str, role: str) -> Speaker | None:
     """An office in the lead, a person as the next sentence's subject: that person, in that office."""
     rest = text[len(lead) :].lstrip()
@@ -415,6 +436,11 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
         own = agent_speaker(lead, roster)  # "introduced by X’s representative … he said"
     if own is None:
         own = _that_country(hyphens(lead))
+    if own is None:
+        # After a summary of many speakers, only the very next sentence may name the block's one speaker,
+        # and not when the summary already names several ("…, including the Russian Federation and Luxembourg").
+        summary = _SUMMARY.search(lead)
+        own = _named_later(p.text, lead, roster, sentences=2 if not summary else 0 if _STATE_NAMES.search(lead) else 1)
     if own is None:
         m = UNNAMED_OFFICIAL.search(hyphens(lead))
         if m is not None:

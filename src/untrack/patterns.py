@@ -145,6 +145,11 @@ SPEECH_VERBS = (
     "made an urgent call",
     "made a call",
     "made a statement",
+    "made remarks",
+    "made opening remarks",
+    "made closing remarks",
+    "made concluding remarks",
+    "made introductory remarks",
     "discussed",
     "paid tribute",
 )
@@ -174,8 +179,8 @@ CAPS_WORD = rf"(?:Mc|Mac|O’|O'|D’|D')?[{UPPER}][{UPPER}’'\-]*[{UPPER}]\.?"
 CAPS_NAME = rf"(?:{PARTICLES}\s+)*{CAPS_WORD}(?:\s+(?:{PARTICLES}\s+)*{CAPS_WORD})*"
 # Given names after a family name in capitals ("Mr. ZHANG Jun").
 GIVEN_AFTER = rf"(?:\s+[{UPPER}][{LOWER}]+(?:-[{LOWER}]+)?(?=\s*(?:\(|,|\s[{LOWER}])))?"
-# A capitalised word of a name or a proper noun: Nassir, Al-Nasser, Ki-moon, N., d’Ivoire.
-CAP = rf"(?:(?:d|l)[’'])?[{UPPER}][\w’'\-.]*"
+# A capitalised word of a name or a proper noun: Nassir, Al-Nasser, Ki-moon, N., d’Ivoire, al-Thani.
+CAP = rf"(?:(?:d|l)[’']|(?:al|el|ad|ar|as|ash|at|az|ul|bin|ibn)-)?[{UPPER}][\w’'\-.]*"
 CONNECT = r"(?:of|and|the|for|on|in|de|du|da|del|des|to|against|y|et)"
 # A country, organization or group as named after "representative of".
 ENTITY = rf"(?:the\s+)?{CAP}(?:\s+(?:{CONNECT}\s+)*(?:{CAP}|\d+\b))*(?:\s*\((?:[^()]{{1,40}})\))?"
@@ -195,6 +200,16 @@ WHEN = r"(?:today|yesterday|this\s+(?:morning|afternoon|evening|week))"
 # Words that may stand before a title and name: "incoming Assembly President Joseph Deiss".
 NAME_ADJECTIVES = r"(?:(?:incoming|outgoing|former|acting|newly\s+elected|newly\s+appointed|then)\s+)?"
 APPOSITIVE = r"(?P<role>[^;“”\"]{2,250}?)"
+# The closing comma is often left out after a body's acronym: "Noleen Heyzer, the Executive Director
+# of the United Nations Development Fund for Women (UNIFEM) told the Commission".
+APPOSITIVE_ACRONYM = rf"\s*,\s*(?P<role3>(?:the\s+)?[{UPPER}][^,;“”\"()]{{2,150}}?\s*\([{UPPER}][\w\-]{{1,11}}\))"
+# Speech verbs as gerunds, for absolute clauses ("with X stressing that…").
+GERUNDS = (
+    r"(?:saying|stating|stressing|noting|emphasi[sz]ing|underlining|underscoring|pointing\s+out|"
+    r"highlighting|warning|urging|calling|arguing|asserting|insisting|describing|explaining|expressing|"
+    r"presenting|introducing|telling|recalling|reporting|suggesting|proposing|asking|adding|observing|"
+    r"welcoming|cautioning|affirming|reaffirming|declaring|announcing|voicing|citing)\b"
+)
 # "representative of X" names a delegation; a Special/High/Personal Representative is a person.
 # ", Permanent Observer of the Holy See, said": a role in capitals between commas, then the verb.
 ROLE_THEN_VERB = rf"(?:\s*,\s*(?P<role>[{UPPER}][^,;“”\"]{{2,150}}?)\s*,\s+(?:also\s+)?{VERBS})?"
@@ -243,6 +258,7 @@ RULES: tuple[Rule, ...] = (
         "speaker list",
         "none",
         r"^(?:Also\s+(?:speaking|participating|taking\s+the\s+floor|making\s+statements?)(?!\s+was\b)|"
+        r"Also\s+(?:addressing|briefing)\s+[^,.]{0,60}?\s+were\b|"
         r"Other\s+speakers|Speakers?\s+(?:also\s+)?included|Statements\s+were\s+(?:also\s+)?made|"
         r"(?:The\s+)?[Ss]peakers\s+(?:today\s+)?(?:were|included))\b",
     ),
@@ -266,7 +282,7 @@ RULES: tuple[Rule, ...] = (
         r"concluded|deferred|rejected|extended|renewed|established|proclaimed|observed\s+a\s+minute)\b|"
         r"(?:By|In)\s+(?:a\s+)?(?:recorded\s+)?vote\s+of\b|(?:Acting\s+)?[Ww]ithout\s+a\s+vote\b|"
         r"The\s+meeting\s+(?:began|was\s+suspended|adjourned|opened|rose|ended|was\s+called)|"
-        r"(?:Also\s+|Further\s+|Moreover,?\s+)?"
+        r"(?:Also\s+|Further\s+|Moreover,?\s+|(?:Besides|In\s+addition\s+to|Apart\s+from|Beyond)\s[^,]{1,100},\s+)?"
         r"(?:[Tt]he|[Tt]hat|[Tt]his|[Uu]nder\s+the|[Bb]y\s+the|[Tt]hrough\s+the|[Aa]ccording\s+to\s+the)\s+(?:terms\s+of\s+the\s+)?"
         r"(?:draft\s+|new\s+|revised\s+)?(?:text|resolution|decision|declaration|report|draft)\b"
         r"[^.]{0,120}?\b(?:would|calls|called|urges|urged|requests|requested|decides|reaffirms|"
@@ -289,7 +305,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "title + Surname, verb",
         "caps",
-        rf"(?<![\w.])(?P<title>{PLAIN_TITLES})\.?\s+(?P<name>{CAP}(?:\s+(?:{PARTICLES}\s+)*{CAP}){{0,2}})"
+        rf"(?<![\w.])(?P<title>{PLAIN_TITLES})\.?\s+(?P<name>(?:{PARTICLES}\s+)?{CAP}(?:\s+(?:{PARTICLES}\s+)*{CAP}){{0,2}})"
         rf"(?:\s*{PLACE}|{OF_PLACE})(?:\s*,\s*{APPOSITIVE}\s*,|\s*,)?\s+(?:also\s+|then\s+|further\s+)?{VERBS}",
     ),
     _rule(
@@ -344,7 +360,7 @@ RULES: tuple[Rule, ...] = (
         "name, role, verb",
         "named",
         rf"{CLAUSE_START}{NAME_ADJECTIVES}(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})"
-        rf"(?:\s*{PLACE})?(?:\s*,\s*{APPOSITIVE}\s*,|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
+        rf"(?:\s*{PLACE})?(?:\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
         rf"\s+(?:also\s+|then\s+|further\s+|later\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
     ),
     _rule(
@@ -358,6 +374,27 @@ RULES: tuple[Rule, ...] = (
         "named",
         rf"(?:^|,\s+)(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})\s*{PLACE}"
         rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|today\s+)?(?P<verb>[{LOWER}]{{3,}}ed)\b",
+    ),
+    # A relative clause: "…heard from many voices, including naturalist David Attenborough, who called…".
+    _rule(
+        "name, who verb",
+        "named",
+        rf"(?<![\w’'])(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
+        rf"(?:\s*,\s*{APPOSITIVE})?,\s+who\s+(?:also\s+|then\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
+    ),
+    # An absolute clause after a summary: "…, with the representative of X stressing that…",
+    # "…, with António Guterres, the High Commissioner, presenting a report".
+    _rule(
+        "with X -ing",
+        "named",
+        rf"\bwith\s+{NAME_ADJECTIVES}(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
+        rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+)?(?P<verb>{GERUNDS})",
+    ),
+    _rule(
+        "with the representative of X -ing",
+        "delegation",
+        rf"\bwith\s+(?:the\s+|a\s+)?{DELEGATE}\s+(?:of|for|from)\s+(?P<entity>{ENTITY})"
+        rf"(?:\s*[,—–-]+\s*[^,;“”\"]{{1,60}}?)?\s+(?:also\s+)?{GERUNDS}",
     ),
     _rule(
         "verb + name",
@@ -397,7 +434,7 @@ REPORTED_SPEECH = re.compile(r"\b(?:had\s+(?:also\s+)?[a-z]+(?:ed|en|ne|wn|ught|
 UNNAMED_OFFICIAL = re.compile(
     rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s+(?P<role>(?:[{UPPER}][\w-]*[’']s\s+)?(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
     rf"former|new|incoming|outgoing|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*(?:official|envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
-    rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|Secretary-General|"
+    rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|High\s+Representative|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
     rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Chairman|Chairwoman|Rapporteur|President|"
     rf"Deputy\s+Executive\s+Director|Coordinator|Commissioner|Head)\b(?![’']s)[^;“”\"]{{0,160}}?)"
@@ -437,7 +474,7 @@ ROLE_WORDS = frozenset(
     spokesperson spokesman spokeswoman goodwill messenger general assembly council committee
     commission united nations un office board programme fund agency organization
     organisation bank court tribunal mission force operation department division group
-    force commander chef de cabinet emeritus acting interim senior permanent observer
+    force commander chef cabinet emeritus acting interim senior permanent observer
     king queen prince princess emir sheikh sheikha pope archbishop bishop cardinal
     mayor governor senator delegate""".split()
 )
