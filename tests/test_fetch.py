@@ -487,7 +487,7 @@ def test_ctrl_c_while_fetching_leaves_cache_and_index_whole(site: Site, tmp_path
     assert len(PageCache(ix / "cache").pages()) == 2 and not list((ix / "cache").rglob("*.part"))
     # The next run indexes the page the interrupted one had already fetched.
     again = subprocess.run([*cmd, site.url(path_of("GA/12567"))], env=env, capture_output=True, text=True)
-    assert again.returncode == 0 and "2 document(s), 1 added" in again.stderr
+    assert again.returncode == 0 and "holds 2 document(s) (1 added" in again.stderr
     consistent(ix)
 
 

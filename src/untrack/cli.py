@@ -364,7 +364,7 @@ def _fetch_summary(report: Any, where: str) -> str:
         line += f", {report.left} left for another run"
     if report.indexed is not None:
         ix = report.indexed
-        line += f"; index at {where}: {ix.indexed} document(s), {len(ix.added)} added, {len(ix.changed)} changed"
+        line += f"; {where} now holds {ix.indexed} document(s) ({len(ix.added)} added, {len(ix.changed)} changed)"
     return line
 
 
@@ -394,8 +394,14 @@ def fetch(
     from .fetch import Politeness, fetch_into
     from .textutil import shown_path
 
-    if wait < 1 or timeout <= 0 or retries < 0 or max_pages < 1:
-        raise UntrackError("--wait must be at least 1 second, --timeout above 0, --retries 0 or more, --max-pages 1+")
+    for bad, rule in (
+        (wait < 1, "--wait must be at least 1 second (the site is shared)"),
+        (timeout <= 0, "--timeout must be above 0"),
+        (retries < 0, "--retries must be 0 or more"),
+        (max_pages < 1, "--max-pages must be 1 or more"),
+    ):
+        if bad:
+            raise UntrackError(rule)
     names = [*(targets or []), *(read_list(from_file) if from_file else [])]
     feed_at = feed_url or (FEED_URL if feed else None)
     if not names and not feed_at:
