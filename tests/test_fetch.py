@@ -274,6 +274,20 @@ def test_429_waits_as_long_as_retry_after_says(site: Site, tmp_path) -> None:
     assert all(0 < s <= 7.0 for s in slept)  # the one-second gap between requests, never more
 
 
+def test_a_site_still_saying_429_is_asked_nothing_more_this_run(runner, site: Site, tmp_path) -> None:
+    site.server.expect_request("/en/2023/busy.doc.htm").respond_with_data("no", status=429)
+    res = run(
+        runner, tmp_path / "ix", "--retries", "1", site.url("/en/2023/busy.doc.htm"), site.url(path_of("SC/15551"))
+    )
+    assert res.exit_code == 2
+    assert warnings(res) == [
+        f"untrack: {site.url('/en/2023/busy.doc.htm')}: 429 TOO MANY REQUESTS after 2 tries, skipped",
+        f"untrack: {site.url(path_of('SC/15551'))}: not asked: the site answered 429 Too Many Requests; run again "
+        "later, skipped",
+    ]
+    assert not site.requests(path_of("SC/15551"))
+
+
 def test_backoff_doubles_and_gives_up_with_one_line(runner, site: Site, tmp_path) -> None:
     site.server.expect_request("/en/2023/down.doc.htm").respond_with_data("down", status=503)
     slept: list[float] = []

@@ -94,6 +94,7 @@ class Client:
         self.last_start: float | None = None
         self.robots: dict[str, Any] = {}  # origin -> RobotFileParser
         self.delay: dict[str, float] = {}  # origin -> Crawl-delay
+        self.told_to_stop: set[str] = set()  # origins still answering 429 after the retries
 
     def close(self) -> None:
         self.http.close()
@@ -116,11 +117,12 @@ class Client:
                 why = f"connection failed ({e or type(e).__name__})"
             else:
                 response.tries = attempt + 1
-                if response.status not in RETRY_STATUSES or attempt == self.p.retries:
-                    return response
                 delay = retry_after(response.headers.get("retry-after"))
-                if delay is not None and delay > self.p.max_retry_after:
-                    return response  # asked to come back much later: give up on this page now
+                last = attempt == self.p.retries or (delay is not None and delay > self.p.max_retry_after)
+                if response.status == 429 and last:
+                    self.told_to_stop.add(_origin(url))  # the site wants a rest: ask it nothing more this run
+                if response.status not in RETRY_STATUSES or last:
+                    return response
                 why = f"{response.status} {response.reason}"
             if attempt == self.p.retries:
                 tries = "1 try" if attempt == 0 else f"{attempt + 1} tries"
@@ -292,11 +294,12 @@ def _symbols_in_index(store: IndexStore) -> dict[str, str]:
     except UntrackError:
         return {}
     out = {}
+    cache = os.path.realpath(cache_folder(store.path)) + os.sep
     for info in docs.values():
-        symbol = str(info.get("symbol") or "").upper()
+        symbol, path = str(info.get("symbol") or "").upper(), str(info.get("path", ""))
         if not is_symbol(symbol):
             continue
-        meta = read_meta(Path(str(info.get("path", ""))))
+        meta = read_meta(Path(path)) if path.startswith(cache) else None  # only the cache's own records
         if meta and is_address(str(meta.get("url", ""))):
             out[symbol] = str(meta["url"])
         elif str(info.get("date") or "")[:4].isdigit():
@@ -409,6 +412,8 @@ def _get_page(client: Client, url: str, meta: dict[str, Any] | None) -> tuple[st
     from .html import document_type
     from .sources import parse_text
 
+    if _origin(url) in client.told_to_stop:
+        raise FetchFailed("not asked: the site answered 429 Too Many Requests; run again later")
     if not client.allowed(url):
         raise FetchFailed("disallowed by the site's robots.txt")
     headers = {}
