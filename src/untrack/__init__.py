@@ -5,3 +5,6 @@ The library stands alone (``untrack.parse``, ``untrack.attribute``, ``untrack.in
 """
 
 __version__ = "0.1.0"
+# Named in the User-Agent of `untrack fetch`, so a site's operators can see who is asking.
+# The project has no public address yet: this reserved name stands in until it has one.
+PROJECT_URL = "https://untrack.invalid/"

@@ -353,6 +353,83 @@ def index_cmd(
         raise UntrackError("nothing could be indexed")
 
 
+def _fetch_summary(report: Any, where: str) -> str:
+    """The one line that ends a fetch run."""
+    line = (
+        f"fetched {report.fetched} page(s) ({len(report.new)} new, {len(report.changed)} changed), "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, "
+        f"{len(report.other)} not a meetings-coverage release (indexed anyway)"
+    )
+    if report.left:
+        line += f", {report.left} left for another run"
+    if report.indexed is not None:
+        ix = report.indexed
+        line += f"; {where} now holds {ix.indexed} document(s) ({len(ix.added)} added, {len(ix.changed)} changed)"
+    return line
+
+
+@app.command()
+@friendly
+def fetch(
+    targets: Optional[List[str]] = typer.Argument(
+        None, help="Page addresses (https://press.un.org/en/2023/sc15551.doc.htm) or symbols (SC/15551, with --year)."
+    ),
+    index: Optional[Path] = IndexOpt,
+    from_file: Optional[Path] = typer.Option(None, "--from", help="Read addresses or symbols from FILE, one a line."),
+    feed: bool = typer.Option(False, "--feed", help="Also fetch the newest releases the site's RSS feed lists."),
+    feed_url: Optional[str] = typer.Option(None, "--feed-url", help="Read this RSS feed instead (implies --feed)."),
+    year: Optional[int] = typer.Option(None, "--year", help="The year of the releases named by symbol."),
+    no_index: bool = typer.Option(False, "--no-index", help="Only download into the cache; do not index."),
+    skip_cached: bool = typer.Option(
+        False, "--skip-cached", help="Do not ask again for pages already cached (to go on after a stop)."
+    ),
+    wait: float = typer.Option(1.0, "--wait", help="Seconds between requests (at least 1)."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds to wait for the site before a retry."),
+    retries: int = typer.Option(3, "--retries", help="Tries after a timeout, 5xx or 429, with exponential backoff."),
+    max_pages: int = typer.Option(500, "--max-pages", help="Most pages to request in one run."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+) -> None:
+    """Fetch release pages from the meetings-coverage site (politely, cached) and index them."""
+    from .addresses import FEED_URL, read_list
+    from .fetch import Politeness, fetch_into
+    from .textutil import shown_path
+
+    for bad, rule in (
+        (wait < 1, "--wait must be at least 1 second (the site is shared)"),
+        (timeout <= 0, "--timeout must be above 0"),
+        (retries < 0, "--retries must be 0 or more"),
+        (max_pages < 1, "--max-pages must be 1 or more"),
+    ):
+        if bad:
+            raise UntrackError(rule)
+    names = [*(targets or []), *(read_list(from_file) if from_file else [])]
+    feed_at = feed_url or (FEED_URL if feed else None)
+    if not names and not feed_at:
+        raise UntrackError("name what to fetch: page addresses, symbols with --year, --from FILE, or --feed")
+    politeness = Politeness(wait=wait, timeout=timeout, retries=retries, max_pages=max_pages)
+    if os.environ.get("UNTRACK_TEST_NO_WAIT"):  # the test suite's local server needs no pauses
+        politeness.sleep = lambda seconds: None
+    store = _store(index)
+    from .render import progress_bar
+
+    with progress_bar(enabled=not quiet, label="fetching") as progress:
+        report = fetch_into(
+            store,
+            names,
+            year=year,
+            feed=feed_at,
+            index=not no_index,
+            skip_cached=skip_cached,
+            politeness=politeness,
+            warn=say,
+            progress=progress,
+        )
+    if not quiet:
+        say(_fetch_summary(report, shown_path(store.path)))
+    if not report.got_any and (names or report.failed):
+        raise UntrackError("nothing could be fetched")
+
+
 @app.command()
 @friendly
 def export(index: Optional[Path] = IndexOpt) -> None:

@@ -24,6 +24,7 @@ from .textutil import shown_path
 MARKER = "untrack-index.json"
 LOCK = ".lock"
 CURRENT = "current"
+CACHE = "cache"  # fetched pages (untrack.cache): recorded like any entry, never removed as a leftover
 MANIFEST = "untrack.json"  # inside each generation: what it holds and what built it
 # Entries a folder may hold and still count as empty: a placeholder that keeps it in git.
 PLACEHOLDERS = {".gitkeep"}
@@ -123,7 +124,7 @@ class IndexFolder:
 
         gone: set[str] = set()
         for name in self.entries():
-            if name in keep or name in (CURRENT, LOCK, MARKER) or (only and not name.startswith(only)):
+            if name in keep or name in (CURRENT, LOCK, MARKER, CACHE) or (only and not name.startswith(only)):
                 continue
             entry = self.path / name
             if entry.is_symlink() or entry.is_file():

@@ -165,3 +165,43 @@ def html_blocks(source: str) -> list[Block]:
         if title:
             blocks.insert(0, Block(title, [title], kind="title"))
     return blocks
+
+
+class _DocumentType(HTMLParser):
+    """The text of the page's document-type field (the site marks each page "Meetings
+    Coverage", "Press Release", "Press Conference", "Statement" …)."""
+
+    MARK = "field--name-field-document-type"
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag: str | None = None
+        self.depth = 0
+        self.parts: list[str] = []
+        self.found: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.found is not None or tag in VOID_TAGS:
+            return
+        if self.tag is None and any(k == "class" and v and self.MARK in v for k, v in attrs):
+            self.tag, self.depth = tag, 1
+        elif tag == self.tag:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.found is None and tag == self.tag:
+            self.depth -= 1
+            if self.depth == 0:
+                self.found = squash("".join(self.parts))
+
+    def handle_data(self, data: str) -> None:
+        if self.tag is not None and self.found is None:
+            self.parts.append(data)
+
+
+def document_type(source: str) -> str | None:
+    """What the site calls the page ("Meetings Coverage", "Press Conference" …), if it says."""
+    parser = _DocumentType()
+    parser.feed(source)
+    parser.close()
+    return parser.found or None

@@ -175,10 +175,14 @@ class IndexStore:
 
     def recorded_sources(self) -> list[Path]:
         """The files and folders this index was built from, so `untrack index` with no paths
-        can refresh or rebuild it; read even from an index of another schema version."""
+        can refresh or rebuild it; read even from an index of another schema version. The page
+        cache is one of them once it holds pages, even those `untrack fetch --no-index` (or an
+        interrupted fetch) left unindexed."""
+        cache = self.cache_status()
+        extra = [Path(cache["cache"])] if cache["cached_pages"] else []
         gen = self.current()
         if gen is None:
-            return []
+            return extra
         data = _read_manifest(gen)
         try:
             roots = (data.get("roots") or [d.get("path") for d in data.get("documents", {}).values()]) if data else None
@@ -189,7 +193,8 @@ class IndexStore:
                 f"cannot tell which releases built the index at {shown_path(self.path)} (its {MANIFEST} is "
                 f"unreadable); name them: untrack index --rebuild --index {shown_path(self.path)} FILES-OR-FOLDERS"
             )
-        return [Path(r) for r in roots if isinstance(r, str) and r]
+        found = [Path(r) for r in roots if isinstance(r, str) and r]
+        return found + [p for p in extra if str(p.resolve()) not in roots]
 
     # -- writing
     @contextmanager
@@ -378,7 +383,15 @@ class IndexStore:
             "schema_version": manifest.get("schema_version"),
             "built_by": manifest.get("built_by"),
             "built_at": manifest.get("built_at"),
+            **self.cache_status(),
         }
+
+    def cache_status(self) -> dict[str, Any]:
+        """Where `untrack fetch` keeps pages for this index, and how many it holds."""
+        from .cache import PageCache, cache_folder
+
+        folder = cache_folder(self.path)
+        return {"cache": str(folder), "cached_pages": len(PageCache(folder).pages())}
 
 
 def _read_manifest(gen: Path) -> dict[str, Any] | None:

@@ -169,8 +169,9 @@ def _print_all(con: Console, renderables: list[Any]) -> None:
 class _Progress:
     """A Rich progress bar on stderr, shown only on a TTY once work has taken over a second."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, label: str = "indexing") -> None:
         self.enabled = enabled and sys.stderr.isatty()
+        self.label = label
         self.started = time.monotonic()
         self.bar: Any = None
         self.task: Any = None
@@ -183,7 +184,7 @@ class _Progress:
 
             self.bar = Progress(console=Console(file=sys.stderr), transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("indexing", total=total)
+            self.task = self.bar.add_task(self.label, total=total)
         self.bar.update(self.task, completed=done, total=total)
 
     def close(self) -> None:
@@ -192,8 +193,8 @@ class _Progress:
 
 
 @contextmanager
-def progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None]]:
-    bar = _Progress(enabled)
+def progress_bar(enabled: bool, label: str = "indexing") -> Iterator[Callable[[int, int], None]]:
+    bar = _Progress(enabled, label)
     try:
         yield bar
     finally:

@@ -123,12 +123,17 @@ def decode(data: bytes, path: Path) -> tuple[str, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
+    text, encoding = western(data)
+    return text, f"not UTF-8; read as {encoding}"
+
+
+def western(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8, read as Windows-1252 (as browsers read Latin-1), else Latin-1:
+    (text, the encoding's name)."""
     try:
-        text = data.decode("cp1252")
+        return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        return text, "not UTF-8; read as Latin-1"
-    return text, "not UTF-8; read as Windows-1252"
+        return data.decode("latin-1"), "Latin-1"
 
 
 def parse_text(doc_id: str, text: str, html: bool = False) -> Document:
