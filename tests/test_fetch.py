@@ -181,6 +181,9 @@ def test_addresses_from_a_list_and_symbols_with_a_year(runner, site: Site, tmp_p
     # Once indexed, a symbol finds its page without --year (its cached address).
     again = run(runner, ix, "SC/15551")
     assert again.exit_code == 0 and "1 unchanged" in again.stderr
+    # `--from -` reads the list from standard input, as Unix tools do.
+    piped = runner.invoke(app, ["fetch", "--index", str(ix), "--from", "-"], input="# piped\nSC/15551\n")
+    assert piped.exit_code == 0 and "1 unchanged" in piped.stderr
 
 
 def test_a_symbol_whose_year_cannot_be_known_is_an_error_before_any_request(runner, site: Site, tmp_path) -> None:

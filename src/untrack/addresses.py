@@ -9,6 +9,7 @@ must come from the user (``--year``), the index, or the feed.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -54,9 +55,10 @@ def is_address(text: str) -> bool:
 
 
 def read_list(path: Path) -> list[str]:
-    """Addresses or symbols from a file, one a line; blank lines and `#` comments skipped."""
+    """Addresses or symbols from a file (`-`: standard input), one a line; blank lines and
+    `#` comments skipped."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8-sig")
     except OSError as e:
         raise UntrackError(f"{shown_path(path)}: {e.strerror or e}") from None
     except UnicodeDecodeError:

@@ -375,7 +375,9 @@ def fetch(
         None, help="Page addresses (https://press.un.org/en/2023/sc15551.doc.htm) or symbols (SC/15551, with --year)."
     ),
     index: Optional[Path] = IndexOpt,
-    from_file: Optional[Path] = typer.Option(None, "--from", help="Read addresses or symbols from FILE, one a line."),
+    from_file: Optional[Path] = typer.Option(
+        None, "--from", help="Addresses or symbols from FILE (-: stdin), one a line."
+    ),
     feed: bool = typer.Option(False, "--feed", help="Also fetch the newest releases the site's RSS feed lists."),
     feed_url: Optional[str] = typer.Option(None, "--feed-url", help="Read this RSS feed instead (implies --feed)."),
     year: Optional[int] = typer.Option(None, "--year", help="The year of the releases named by symbol."),
