@@ -30,7 +30,9 @@ FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 1.5, "role": 1.0}
 # counts as it would in the paragraph itself, and a year names the meeting's year ("in 2019"), as
 # people tell releases apart. Measured on eval/questions/q1 (docs/evaluation.md).
 HEADLINE_WEIGHT = 1.0
-YEAR_WEIGHT = 1.0
+# A year the question names is close to a filter: people name it to say which meeting they mean.
+# Over q1–q4 (tuning), 1.0 → 5.0 raised MRR@10 on every set (mean 0.831 → 0.846); higher is flat.
+YEAR_WEIGHT = 5.0
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A headline word (or year) that most releases share says little about which release a paragraph
 # is from, and reading its postings costs as much as a common word: only words in at most this
