@@ -170,3 +170,33 @@ def test_a_summary_of_the_meeting_is_the_releases_opening(seed_index: Path) -> N
 def test_who_were_the_speakers_lists_them_rather_than_mentioning_speakers(seed_index: Path) -> None:
     first = top(seed_index, "who were the speakers on the assistance to victims panel")[0]
     assert first["text"].startswith("Co-chaired by") and first["section"].startswith("Assistance")
+
+
+def test_a_year_or_month_the_question_names_puts_that_meetings_paragraphs_first(tmp_path: Path) -> None:
+    """People name a meeting's year (and month) to say which one they mean."""
+    from untrack.index import IndexStore
+    from untrack.search import search
+    from untrack.sources import Source
+
+    months = ["March"] * 30 + ["August"]
+    years = list(range(1995, 2025)) + [2005]
+    files = []
+    for k, (month, year) in enumerate(zip(months, years, strict=True)):
+        path = tmp_path / "releases" / f"r{k:02d}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(
+            f"General Assembly\n\n1 {month} {year}\n\nAssembly Hears Delegates, Meeting {k}\n\n"
+            f"The representative of Chile said that ocean acidification deserved the attention of all States.\n",
+            encoding="utf-8",
+        )
+        files.append(path)
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(f) for f in files], rebuild=True)
+
+    def dates(q: str) -> list[str]:
+        return [h.record["date"][:7] for h in search(store, q, limit=3)]
+
+    assert dates("what did Chile say about ocean acidification in 2011")[0] == "2011-03"
+    assert sorted(dates("Chile ocean acidification 2005")[:2]) == ["2005-03", "2005-08"]
+    assert dates("what did Chile say about ocean acidification in August 2005")[0] == "2005-08"
+    assert dates("what did Chile say about ocean acidification in March 2005")[0] == "2005-03"
