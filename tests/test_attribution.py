@@ -319,6 +319,7 @@ def test_an_office_of_the_secretary_general_is_named_by_the_next_paragraph() -> 
         " Example, Director General of the Agency.",
         "Besides establishing an international day, the text approved today would have the Assembly urge States"
         " to act.",
+        "The Permanent Forum on Indigenous Issues today began its twenty-third session under a new theme.",
     ],
 )
 def test_passives_drafts_and_elections_have_no_speaker(para: str) -> None:
@@ -404,3 +405,24 @@ def test_a_title_with_an_acronym_inside_runs_into_the_name() -> None:
 )
 def test_speakers_introduced_in_the_genres_other_ways(para: str, speaker: str) -> None:
     assert speaker in (records_of(body(para + LONG))[0]["speaker"] or "")
+
+
+def test_a_pronoun_speaking_first_goes_on_with_the_speaker_before() -> None:
+    recs = records_of(
+        body(
+            "Secretary-General Ana Example told the Special Committee that self-determination mattered." + LONG,
+            "Outlining recent successes, she pointed out that many took part. The Special Committee delegation"
+            " visited a Territory for the first time.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Ana Example", "Ana Example"]
+
+
+def test_an_office_is_named_even_when_the_name_runs_on_into_the_sentence() -> None:
+    recs = records_of(
+        body(
+            "The Commission heard from Secretary-General Jan Example to the surprise of many." + LONG,
+            "Opening the meeting, the Secretary-General asserted that no policy mattered more." + LONG,
+        )
+    )
+    assert recs[1]["speaker"] == "Jan Example"

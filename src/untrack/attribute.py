@@ -165,7 +165,14 @@ def _person_and_place(run: str, titled: bool = False) -> tuple[str, str, str | N
         return None
     if all(fold(w) in NOT_NAMES or fold(w) in ROLE_WORDS for w in words) or "and" in words:
         return None
+    if any(fold(w) in _BODY_WORDS for w in words):
+        return None  # "The Permanent Forum on Indigenous Issues today began…": a body, not a person
     return name, role, place
+
+
+_BODY_WORDS = frozenset(
+    "forum committee commission council assembly conference board secretariat tribunal caucus".split()
+)
 
 
 @lru_cache(maxsize=16384)
@@ -310,7 +317,7 @@ _NAMED_WITH_PLACE = re.compile(
 _TITLED_NAME = re.compile(
     r"\b(?:Secretary-General|Under-Secretary-General|Assistant\s+Secretary-General|Deputy\s+Secretary-General|"
     r"High\s+Commissioner|Director-General|Executive\s+Director|Special\s+(?:Representative|Envoy|Rapporteur)|"
-    r"Administrator|Prosecutor)\b(?:\s+(?:of|for|on|to|the|and|[A-Z][\w’'\-]*|\([A-Z]+\))){1,14}"
+    r"Administrator|Prosecutor)\b(?:\s+(?:(?:of|for|on|to|the|and)\s+)*(?:[A-Z][\w’'\-]*|\([A-Z]+\))){1,10}"
 )
 ROLE_RULES = (
     "representative of",
@@ -431,12 +438,17 @@ class _Reading:
 def _read(p: Paragraph, roster: Roster) -> _Reading:
     lead = lead_sentence(p.text)
     own = lead_speaker(lead, roster)
+    if own is not None and own.raw:
+        said = CONTINUATION.search(hyphens(lead))
+        at = hyphens(lead).find(own.raw)
+        if said is not None and 0 <= said.start() < at:
+            own = None  # "Outlining recent successes, he pointed out that … the Committee delegation …": he speaks
     role = None
     if own is None and CONTINUATION.search(hyphens(p.text)):
         own = agent_speaker(lead, roster)  # "introduced by X’s representative … he said"
     if own is None:
         own = _that_country(hyphens(lead))
-    if own is None:
+    if own is None and not CONTINUATION.search(hyphens(lead)):  # "…, he pointed out": he goes on
         # After a summary of many speakers, only the very next sentence may name the block's one speaker,
         # and not when the summary already names several ("…, including the Russian Federation and Luxembourg").
         summary = _SUMMARY.search(lead)
