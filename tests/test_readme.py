@@ -48,8 +48,10 @@ def test_console_examples_print_what_the_pages_show(tmp_path: Path) -> None:
     for f in FIXTURES.iterdir():
         if f.suffix in (".txt", ".html"):
             shutil.copy(f, releases / f.name)
-    env = {k: v for k, v in os.environ.items() if k not in ("UNTRACK_INDEX", "UNTRACK_DEBUG", "LESS", "PAGER")}
+    drop = ("UNTRACK_INDEX", "UNTRACK_DEBUG", "LESS", "PAGER", "XDG_DATA_HOME")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update(NO_COLOR="1", COLUMNS="100", PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}")
+    env["HOME"] = str(tmp_path / "home")  # a new user's: the index goes to ~/.local/share/untrack/index
     for command, expected in cases:
         cwd = ROOT if command.startswith("python tests/") else tmp_path
         res = subprocess.run(command, shell=True, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)

@@ -147,43 +147,46 @@ def _plain_out(color: Any) -> bool:
 
 
 def _store(index: Optional[Path]) -> Any:
-    from .index import IndexStore, default_location
+    from .home import default_location
+    from .index import IndexStore
 
     return IndexStore(index or default_location())
 
 
-IndexOpt = typer.Option(None, "--index", help="Index folder (default: $UNTRACK_INDEX, else ./index).")
+IndexOpt = typer.Option(
+    None,
+    "--index",
+    help="Index folder (default: $UNTRACK_INDEX, else ./index if it holds one, else the user's data folder).",
+)
 
 
-def _ensure_index(store: Any) -> None:
-    """A search with no index yet builds one from the bundled release, and says so; an index of
-    the bundled release alone that an older untrack built is rebuilt the same way."""
+def _existing(index: Optional[Path], refresh_sample: bool = True) -> Any:
+    """The index a reading command answers from. Where there is none, one line naming the path and
+    the commands that build one: never a sample the user did not ask for. An index of the bundled
+    sample alone that an older untrack built is rebuilt, and that is said."""
+    from .errors import NoIndex, no_index_advice
+    from .folder import IndexFolder
     from .index import OutdatedIndex
 
-    if store.exists():
-        try:
-            store.manifest()
-            return
-        except OutdatedIndex as e:
-            if not e.only_sample:
-                raise
-    from .folder import IndexFolder
+    store = _store(index)
+    if not store.exists():
+        IndexFolder(store.path).check_writable()  # a folder of other things is named as such
+        raise NoIndex(no_index_advice(store.path, named=index is not None))
+    if not refresh_sample:
+        return store
+    try:
+        store.manifest()
+        return store
+    except OutdatedIndex as e:
+        if not e.only_sample:
+            raise
     from .sources import Source, bundled_seed
     from .textutil import shown_path
 
-    IndexFolder(store.path).check_writable()  # a folder of the user's own is refused before anything is said
-    where = shown_path(store.path)
-    if store.exists():
-        say(f"the sample index at {where} was built by an older untrack; rebuilding it from the bundled release")
-    else:
-        say(f"no index at {where} yet; building it from the bundled release (General Assembly, 3 April 2012)")
+    say(f"the sample index at {shown_path(store.path)} was built by an older untrack; rebuilding it")
     with store.lock(notify=say):
-        try:
-            if store.exists() and store.manifest():
-                return  # another search built it while this one waited for the lock
-        except OutdatedIndex:
-            pass
-        store.update([Source.of(bundled_seed())], rebuild=True, warn=say)
+        store.update([Source.of(bundled_seed())], rebuild=True, warn=say, roots=[bundled_seed()])
+    return store
 
 
 @app.command()
@@ -220,8 +223,7 @@ def search(
 
     if limit < 0 or context < 0:
         raise UntrackError("--limit and --context must be 0 or more")
-    store = _store(index)
-    _ensure_index(store)
+    store = _existing(index)
     text = " ".join(query or [])
     filters = Filters(speaker, section, doc, body, date_from, date_to)
     if explain:
@@ -276,7 +278,7 @@ def show(
 
     if context < 0:
         raise UntrackError("--context must be 0 or more")
-    store = _store(index)
+    store = _existing(index)
     found = []
     missing = False
     for pid in ids:
@@ -306,9 +308,12 @@ def show(
 @friendly
 def index_cmd(
     paths: Optional[List[Path]] = typer.Argument(
-        None, help="Release files (.txt, .html) or folders; default: the bundled release."
+        None, help="Release files (.txt, .html) or folders; default: those the index was built from."
     ),
     index: Optional[Path] = IndexOpt,
+    sample: bool = typer.Option(
+        False, "--sample", help="Index the bundled sample release (General Assembly, 3 April 2012)."
+    ),
     rebuild: bool = typer.Option(False, "--rebuild", help="Start a fresh index instead of updating."),
     prune: bool = typer.Option(False, "--prune", help="Drop documents whose files are gone."),
     optimize: bool = typer.Option(
@@ -322,16 +327,26 @@ def index_cmd(
 ) -> None:
     """Build or update the index (atomically: a failed run leaves the old index)."""
     from .index import find_sources
-    from .sources import SEED_NAME, Source, bundled_seed
+    from .sources import SEED_NAME, bundled_seed
     from .textutil import shown_path
 
     store = _store(index)
-    # No paths: refresh (or rebuild) from what built this index; a new index gets the bundled release.
-    roots = list(paths or []) or [
+    roots = [*(paths or []), *([bundled_seed()] if sample else [])]
+    if paths and not sample and store.exists() and store.holds_only_sample():
+        # The sample was for trying untrack out; the user's own releases take its place.
+        say(f"replacing the sample release in {shown_path(store.path)} with yours")
+        rebuild = True
+    # No paths: refresh (or rebuild) from what built this index.
+    roots = roots or [
         bundled_seed() if p.name == SEED_NAME and not p.exists() else p  # the sample, from another install
         for p in store.recorded_sources()
     ]
-    sources = find_sources(roots, say, follow=follow) if roots else [Source.of(bundled_seed())]
+    if not roots:
+        raise UntrackError(
+            f"nothing to index into {shown_path(store.path)}: name release files or folders, "
+            "or give --sample for the bundled release"
+        )
+    sources = find_sources(roots, say, follow=follow)
     from .render import progress_bar
 
     with store.lock(notify=say), progress_bar(enabled=not quiet) as progress:
@@ -359,7 +374,7 @@ def export(index: Optional[Path] = IndexOpt) -> None:
     """Every paragraph as JSON Lines, in document order."""
     from .plain import write_jsonl
 
-    write_jsonl(sys.stdout, _store(index).records())
+    write_jsonl(sys.stdout, _existing(index).records())
 
 
 @app.command()
@@ -373,11 +388,10 @@ def speakers(
     """Speakers with affiliation and paragraph counts, most first ("who says X most" with a QUERY)."""
     from .speakers import speaker_table
 
-    store = _store(index)
+    store = _existing(index)
     if query:
         from .search import search as run_search
 
-        _ensure_index(store)
         # Who says X most: count paragraphs holding every word of X.
         records = [h.record for h in run_search(store, " ".join(query), limit=0, require_all=True)]
     else:
@@ -415,7 +429,7 @@ def status(
     json_out: bool = typer.Option(False, "--json", help="One JSON object."),
 ) -> None:
     """What the index holds: documents, paragraphs, speakers, size, schema, when built."""
-    info = _store(index).status()
+    info = _existing(index, refresh_sample=False).status()
     if json_out:
         from .plain import to_json
 
@@ -425,7 +439,8 @@ def status(
 
     width = max(len(k) for k in info)
     for key, value in info.items():
-        sys.stdout.write(f"{key.replace('_', ' '):<{width}}  {safe(str(value))}\n")
+        shown = ("yes" if value else "no") if isinstance(value, bool) else str(value)
+        sys.stdout.write(f"{key.replace('_', ' '):<{width}}  {safe(shown)}\n")
 
 
 def main() -> None:

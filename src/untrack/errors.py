@@ -24,6 +24,18 @@ def rebuild_advice(path: Path) -> str:
     return f"rebuild it with: untrack index --rebuild --index {shell_word(str(path))}"
 
 
+def no_index_advice(path: Path, named: bool = True) -> str:
+    """The line for a command that needs an index where there is none: the path and how to build
+    one there (with `--index PATH` when the path was named, so the command builds that one)."""
+    from .textutil import shell_word, shown_path
+
+    where = f" --index {shell_word(str(path))}" if named else ""
+    return (
+        f"no index at {shown_path(path)}: build one with `untrack index{where} --sample` (the bundled release) "
+        f"or `untrack index{where} FILES`"
+    )
+
+
 def raised_in(error: BaseException, modules: tuple[str, ...]) -> bool:
     """Whether the innermost Python frame of the error's traceback is in one of these modules
     (by name prefix): where an error came from tells damage or odd input from a bug."""
