@@ -315,3 +315,77 @@ def test_count_is_the_number_of_hits_json_gives_with_no_limit(runner, seed_index
     listed = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "-n", "0", *args])
     assert counted.exit_code == listed.exit_code
     assert int(counted.stdout) == len(listed.stdout.splitlines())
+
+
+FORMATTED = [
+    (["search", "trust fund", "-n", "0"], "hits"),
+    (["show", f"{SEED}#3", f"{SEED}#37"], "records"),
+    (["speakers"], "speakers"),
+    (["export"], "records"),
+]
+
+
+@pytest.mark.parametrize("command, kind", FORMATTED)
+def test_every_format_reads_back_with_a_parser_and_holds_what_jsonl_holds(runner, seed_index, command, kind) -> None:
+    import csv
+    import io
+
+    from untrack.printers import HIT_COLUMNS, RECORD_COLUMNS, SPEAKER_COLUMNS
+
+    columns = {"hits": HIT_COLUMNS, "records": RECORD_COLUMNS, "speakers": SPEAKER_COLUMNS}[kind]
+
+    def run(*fmt: str) -> str:
+        res = runner.invoke(app, [*command, "--index", str(seed_index), *fmt])
+        assert res.exit_code == 0, res.stderr
+        return res.stdout
+
+    lines = jsonl(run("--format", "jsonl"))
+    assert lines and json.loads(run("--format", "json")) == lines
+    for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+        rows = list(csv.DictReader(io.StringIO(run("--format", fmt)), delimiter=delimiter))
+        assert len(rows) == len(lines) and tuple(rows[0]) == columns
+        for row, line in zip(rows, lines, strict=True):
+            assert all(row[c] == ("" if line.get(c) is None else str(line[c])) for c in columns)
+    table = run("--format", "table").splitlines()
+    assert table[0].split() == list(columns) and len(table) == len(lines) + 1
+    if command[0] != "export":
+        assert jsonl(run("--json")) == lines
+
+
+def test_after_and_before_context_count_each_side(runner, seed_index) -> None:
+    def context(*args: str) -> list[int]:
+        res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "-n", "1", "footballers", *args])
+        return [r["n"] for r in jsonl(res.stdout)[0].get("context", [])]
+
+    assert context("-A", "2") == [38, 39]
+    assert context("-B", "1") == [36]
+    assert context("-C", "1") == [36, 38]
+    assert context("-C", "2", "-A", "0") == [35, 36]
+    res = runner.invoke(app, ["show", "--index", str(seed_index), "--json", "-B", "1", f"{SEED}#37"])
+    assert [r["n"] for r in jsonl(res.stdout)[0]["context"]] == [36]
+
+
+def test_sort_minus_date_is_reverse(runner, seed_index) -> None:
+    def ids(*args: str) -> list[str]:
+        res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "-n", "0", "fund", *args])
+        return [r["id"] for r in jsonl(res.stdout)]
+
+    assert ids("--sort", "-doc") == ids("--sort", "doc", "-r") == ids("--sort", "doc")[::-1]
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--sort", "size", "fund"])
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1
+
+
+def test_a_bug_is_one_line_asking_for_a_report_and_a_traceback_under_debug(runner, seed_index, monkeypatch) -> None:
+    from untrack.errors import ExitStatus
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("untrack.search.search_with_suggestions", broken)
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "fund"])
+    assert res.exit_code == ExitStatus.INTERNAL == 70
+    assert (
+        res.stderr == "untrack: internal error, please report: RuntimeError: boom (UNTRACK_DEBUG=1 shows a traceback)\n"
+    )
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "fund"], env={"UNTRACK_DEBUG": "1"})
+    assert isinstance(res.exception, RuntimeError)

@@ -1,8 +1,19 @@
-"""The one exception family the CLI turns into a one-line message and exit status 2."""
+"""Exit statuses, and the one exception family the CLI turns into a one-line message and exit 2."""
 
 from __future__ import annotations
 
+from enum import IntEnum
 from pathlib import Path
+
+
+class ExitStatus(IntEnum):
+    """What a run's exit status says, as grep and ripgrep use them (70, EX_SOFTWARE: a bug)."""
+
+    OK = 0  # something matched, or the command did what it was asked
+    NO_MATCH = 1  # nothing matched (or an id was not found)
+    ERROR = 2  # a user error or a refusal: one line on stderr says which and what to do
+    INTERNAL = 70  # a bug in untrack: one line asking for a report (a traceback with UNTRACK_DEBUG=1)
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
 
 class UntrackError(Exception):
