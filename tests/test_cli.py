@@ -263,7 +263,7 @@ def test_version_and_short_help_everywhere(runner) -> None:
 
     res = runner.invoke(app, ["--version"])
     assert res.exit_code == 0 and res.stdout == f"untrack {__version__}\n"
-    for command in ([], ["search"], ["index"], ["show"], ["speakers"], ["status"], ["export"]):
+    for command in ([], ["search"], ["index"], ["show"], ["speakers"], ["status"], ["export"], ["completion"]):
         res = runner.invoke(app, [*command, "-h"])
         assert res.exit_code == 0 and res.stdout.startswith("Usage: ") and "--help" in res.stdout
 
@@ -389,3 +389,36 @@ def test_a_bug_is_one_line_asking_for_a_report_and_a_traceback_under_debug(runne
     )
     res = runner.invoke(app, ["search", "--index", str(seed_index), "fund"], env={"UNTRACK_DEBUG": "1"})
     assert isinstance(res.exception, RuntimeError)
+
+
+def test_bash_completion_script_completes_commands_options_and_choices(tmp_path: Path) -> None:
+    bin_dir = Path(sys.executable).parent
+    if not (bin_dir / "untrack").exists():
+        pytest.skip("untrack is not installed as a command beside this Python")
+    script = subprocess.run(
+        [str(bin_dir / "untrack"), "completion", "bash"], capture_output=True, text=True, timeout=60
+    ).stdout
+    assert "complete -o default -F _untrack_completion untrack" in script
+    (tmp_path / "completion.bash").write_text(script)
+
+    def complete(*words: str) -> list[str]:
+        line = " ".join(f"'{w}'" for w in words)
+        program = (
+            f"source {tmp_path / 'completion.bash'}; COMP_WORDS=({line}); COMP_CWORD={len(words) - 1}; "
+            '_untrack_completion untrack; printf "%s\\n" "${COMPREPLY[@]}"'
+        )
+        env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+        res = subprocess.run(["bash", "-c", program], capture_output=True, text=True, env=env, timeout=60)
+        assert res.returncode == 0, res.stderr
+        return res.stdout.split()
+
+    assert {"search", "show", "speakers", "status", "index", "export", "completion"} <= set(complete("untrack", ""))
+    assert complete("untrack", "se") == ["search"]
+    assert "--sort" in complete("untrack", "search", "--so")
+    assert complete("untrack", "search", "--format", "") == ["text", "table", "csv", "tsv", "json", "jsonl"]
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_zsh_and_fish_scripts_name_the_program(runner, shell) -> None:
+    res = runner.invoke(app, ["completion", shell])
+    assert res.exit_code == 0 and "_UNTRACK_COMPLETE=complete_" in res.stdout and "untrack" in res.stdout

@@ -459,8 +459,45 @@ def status(
         sys.stdout.write(f"{key.replace('_', ' '):<{width}}  {safe(shown)}\n")
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+COMPLETE_VAR = "_UNTRACK_COMPLETE"  # set by the completion script when the shell asks for words
+
+
+def _completion_classes() -> None:
+    """Typer's completion for bash, zsh and fish, registered only when completing or printing a script."""
+    from typer._completion_classes import completion_init
+
+    completion_init()
+
+
+@app.command()
+@friendly
+def completion(shell: Shell = typer.Argument(..., help="bash, zsh or fish.")) -> None:
+    """Print the completion script for a shell.
+
+    \b
+    bash:  eval "$(untrack completion bash)"    (in ~/.bashrc)
+    zsh:   eval "$(untrack completion zsh)"     (in ~/.zshrc, after compinit)
+    fish:  untrack completion fish > ~/.config/fish/completions/untrack.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    _completion_classes()
+    cls = get_completion_class(shell.value)
+    assert cls is not None
+    script = cls(typer.main.get_command(app), {}, "untrack", COMPLETE_VAR).source()
+    sys.stdout.write(script.strip("\n") + "\n")
+
+
 def main() -> None:
-    app()
+    if COMPLETE_VAR in os.environ:
+        _completion_classes()
+    app(prog_name="untrack")
 
 
 if __name__ == "__main__":
