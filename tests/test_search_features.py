@@ -78,8 +78,23 @@ def test_show_prints_any_id_from_json_output(runner, seed_index: Path) -> None:
 
 def test_explain_goes_to_stderr(runner, seed_index: Path) -> None:
     res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "--explain", '"trust fund" courts'])
-    assert "VerifiedPhrase(" in res.stderr and "as written: 'trust fund'" in res.stderr
+    assert 'text:"trust fund" (as written)' in res.stderr and "VerifiedPhrase" not in res.stderr
     assert "query:" not in res.stdout and res.exit_code == 0
+
+
+def test_explain_reads_as_words_alternatives_weights_filters_and_answer_kind(runner, seed_index: Path) -> None:
+    res = runner.invoke(
+        app,
+        ["search", "--index", str(seed_index), "--explain", "--from", "2012", "-c", "what did kids say in the field"],
+    )
+    lines = [line.removeprefix("untrack: ") for line in res.stderr.splitlines()]
+    assert lines[0].startswith("words (any of these words")
+    kid = next(line for line in lines if line.strip().startswith("kid:"))
+    assert "kid in text" in kid and "child in text ×0.7" in kid  # the word, then its everyday alternative
+    assert any(line.strip().startswith("field:") and "ground in text ×0.7" in line for line in lines)
+    assert "filters: date:2012-01-01 to …" in lines
+    assert lines[-1].startswith("answer kind: ")
+    assert not any("Term(" in line or "DisjunctionMax" in line for line in lines)
 
 
 def test_literal_ignores_syntax(runner, seed_index: Path) -> None:
@@ -131,7 +146,7 @@ def test_hit_json_without_context_has_no_context_key() -> None:
 def test_explain_names_the_kind_of_answer_a_question_asks_for(runner, seed_index: Path) -> None:
     res = runner.invoke(app, ["search", "--index", str(seed_index), "--explain", "how much did Australia give?"])
     assert res.exit_code == 0
-    assert "prefers: a sum of money" in res.stderr and "prefers" not in res.stdout
+    assert "answer kind: a sum of money" in res.stderr and "answer kind" not in res.stdout
 
 
 def test_a_possessive_or_a_straight_apostrophe_is_no_misspelling(seed_index) -> None:

@@ -245,17 +245,21 @@ def get(
 
 
 def explain(store: IndexStore, query: str, filters: Filters | None = None, literal: bool = False) -> str:
-    """How untrack reads a query: the Whoosh query, the filters and the kind of answer a
-    question asks for, one line each."""
+    """How untrack reads a query, in words (see :mod:`untrack.explain`): each word as read with
+    its alternatives and weights, the filters, and the kind of answer a question asks for."""
+    from .explain import describe, describe_filter
+
     o = opened(store)
     q = parse_query(o.index, query, literal=literal, reader=o.searcher.reader()) if query.strip() else None
-    lines = [f"query: {q!r}" if q is not None else "query: (every paragraph)"]
+    lines = describe(q)
     flt = build_filter(filters or Filters())
     if flt is not None:
-        lines.append(f"filter: {flt!r}")
-    if query.strip() and is_plain(query) and not literal:
-        for pref in answers.preferences(query, o.sections, o.is_speaker_word):
-            lines.append(f"prefers: {pref.name} (the best {answers.RERANK_DEPTH} paragraphs reordered)")
+        lines.append(describe_filter(flt))
+    prefs = answers.preferences(query, o.sections, o.is_speaker_word) if query.strip() and is_plain(query) else []
+    for pref in prefs if not literal else []:
+        lines.append(f"answer kind: {pref.name} (the best {answers.RERANK_DEPTH} paragraphs reordered)")
+    if not prefs or literal:
+        lines.append("answer kind: any (ranked by the words alone)")
     return "\n".join(lines)
 
 
