@@ -44,7 +44,19 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    help="Full-text search over UN meetings-coverage press releases, by speaker.",
+    help="""Full-text search over UN meetings-coverage press releases, by speaker.
+
+\b
+Start here:
+  untrack index --sample            index the bundled release (or: untrack index FOLDER)
+  untrack search "trust fund"       ranked hits: speaker, id, date, section, fragment
+  untrack COMMAND -h                a command's options (search: the query syntax)
+
+\b
+The index: --index DIR, else $UNTRACK_INDEX, else ./index if it holds one, else
+~/.local/share/untrack/index ($XDG_DATA_HOME). Exit status: 0 matched, 1 no match,
+2 error, 70 internal error, 130 interrupted. NO_COLOR and TERM=dumb turn colour off.
+""",
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -64,7 +76,7 @@ def _options(
         False, "--version", callback=_version, is_eager=True, help="Print untrack's version and exit."
     ),
 ) -> None:
-    """Full-text search over UN meetings-coverage press releases, by speaker."""
+    """untrack: see the app's help."""
 
 
 class Color(str, Enum):
