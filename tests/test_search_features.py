@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from helpers import SEED, jsonl
 from untrack.cli import app
 from untrack.render import show
@@ -133,9 +135,25 @@ def test_long_output_goes_through_the_pager_only_on_a_tty(monkeypatch, tmp_path:
     paged.unlink()
     show(many, color=False, pager=False)
     assert not paged.exists()
+    monkeypatch.setenv("LESS", "X")  # a user's own LESS without -R: colour would print as escapes
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    show(many, color=True)
+    assert paged.read_text().startswith("XR")
+    paged.unlink()
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     show(many, color=False)
     assert not paged.exists()
+
+
+@pytest.mark.parametrize(("rows", "neighbours", "hits"), [(24, 0, 4), (30, 0, 5), (80, 0, 10), (30, 2, 4), (3, 0, 1)])
+def test_a_first_search_on_a_terminal_fits_the_screen(monkeypatch, rows: int, neighbours: int, hits: int) -> None:
+    import os
+
+    from untrack.cli import _screenful
+
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *a: os.terminal_size((80, rows)))
+    assert _screenful(neighbours, full=False) == hits
+    assert hits == 1 or hits * (5 + neighbours) - 1 <= rows - 2  # each hit ≤ 4 lines + a blank, then the total
 
 
 def test_hit_json_without_context_has_no_context_key() -> None:

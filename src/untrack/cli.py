@@ -240,7 +240,9 @@ AND, OR, NOT, (grouping); field:value for speaker, section, body, doc, date, tit
 def search(
     query: Optional[List[str]] = typer.Argument(None, help='Words, "phrases", field:term, AND/OR/NOT, wild*, fuzzy~.'),
     index: Optional[Path] = IndexOpt,
-    limit: int = typer.Option(10, "-n", "--limit", help="Most hits to show; 0 for all."),
+    limit: Optional[int] = typer.Option(
+        None, "-n", "--limit", help="Most hits to show (10; on a terminal, what fits the screen); 0 for all."
+    ),
     speaker: Optional[str] = typer.Option(
         None, "--speaker", help="Only paragraphs by this speaker (case/accent-insensitive)."
     ),
@@ -276,6 +278,9 @@ def search(
         sort, reverse = sort[1:], True
     before = context if before is None else before
     after = context if after is None else after
+    on_screen = _format(fmt, json_out) == "text" and sys.stdout.isatty() and not count
+    if limit is None:
+        limit = _screenful(before + after, full) if on_screen else DEFAULT_LIMIT
     if limit < 0 or min(context, before, after) < 0:
         raise UntrackError("--limit and the context counts (-C, -A, -B) must be 0 or more")
     store = _existing(index)
@@ -311,7 +316,28 @@ def search(
         for line in unmatched_filters(store, filters):
             say(line)
     printer(_format(fmt, json_out), color.value, pager=not no_pager).hits(hits, full=full)
+    if on_screen and limit and len(hits) == limit:  # there may be more: say how many, as a total line
+        from .search import search as every
+
+        asked = outcome.correction.query if outcome.corrected and outcome.correction else text
+        total = len(every(store, asked, limit=0, filters=filters, sort=sort, literal=literal))
+        if total > limit:
+            say(f"{limit} of {total} matching paragraphs shown; -n N shows N, -n 0 all")
     _exit(hits)
+
+
+DEFAULT_LIMIT = 10
+
+
+def _screenful(neighbours: int, full: bool) -> int:
+    """How many compact hits fit the terminal (each takes at most four lines and a blank one, plus
+    one a neighbour), so a first search needs no pager; at most the usual ten."""
+    import shutil
+
+    if full:
+        return DEFAULT_LIMIT
+    rows = shutil.get_terminal_size().lines - 2  # the prompt and the total line
+    return max(1, min(DEFAULT_LIMIT, rows // (5 + neighbours)))
 
 
 @app.command()

@@ -100,6 +100,8 @@ def show(renderables: list[Any], color: bool, pager: bool = True) -> None:
         return
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
+    if "R" not in env["LESS"]:  # less shows colour only with -R; a user's LESS without it gets it added
+        env["LESS"] += "R"
     try:
         subprocess.run(shlex.split(os.environ.get("PAGER") or "less"), input=text, text=True, env=env, check=False)
     except (OSError, ValueError):
