@@ -38,6 +38,11 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.delenv("UNTRACK_INDEX", raising=False)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test runs as a new user: no index variables, a home and data folder of its own (so a
+    test never reads or writes the real ones), in an empty working folder (no ./index)."""
+    for name in ("NO_COLOR", "UNTRACK_INDEX", "UNTRACK_DEBUG", "XDG_DATA_HOME", "PAGER", "LESS"):
+        monkeypatch.delenv(name, raising=False)
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))

@@ -46,7 +46,7 @@ def paragraph_count(ix: Path) -> int:
 @pytest.mark.parametrize("delay", [0.3, 1.0, 2.0, 3.5])
 def test_kill_9_at_any_moment_leaves_a_complete_index(tmp_path: Path, corpus: Path, delay: float) -> None:
     ix = tmp_path / "ix"
-    assert untrack("index", "--index", str(ix)).returncode == 0
+    assert untrack("index", "--index", str(ix), "--sample").returncode == 0
     proc = start("index", "--index", str(ix), "--rebuild", str(corpus))
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
@@ -62,7 +62,7 @@ def test_kill_9_at_any_moment_leaves_a_complete_index(tmp_path: Path, corpus: Pa
 
 def test_ctrl_c_exits_130_and_keeps_the_old_index(tmp_path: Path, corpus: Path) -> None:
     ix = tmp_path / "ix"
-    assert untrack("index", "--index", str(ix)).returncode == 0
+    assert untrack("index", "--index", str(ix), "--sample").returncode == 0
     proc = start("index", "--index", str(ix), "--rebuild", str(corpus))
     time.sleep(1.0)
     proc.send_signal(signal.SIGINT)
@@ -75,7 +75,7 @@ def test_ctrl_c_exits_130_and_keeps_the_old_index(tmp_path: Path, corpus: Path) 
 
 def test_searches_during_an_index_run_always_answer(tmp_path: Path, corpus: Path) -> None:
     ix = tmp_path / "ix"
-    assert untrack("index", "--index", str(ix)).returncode == 0
+    assert untrack("index", "--index", str(ix), "--sample").returncode == 0
     proc = start("index", "--index", str(ix), "--rebuild", str(corpus))
     answers = 0
     env = dict(os.environ, UNTRACK_INDEX=str(ix))

@@ -61,7 +61,7 @@ def docs_of(runner, ix: Path) -> dict[str, str]:
 # --------------------------------------------------------------- own only what you made
 
 
-@pytest.mark.parametrize("command", [["search", "x"], ["index"]])
+@pytest.mark.parametrize("command", [["search", "x"], ["index", "--sample"]])
 def test_a_folder_holding_other_files_is_refused_and_left_as_it_was(runner, tmp_path: Path, command) -> None:
     d = tmp_path / "d"
     (d / "gen-2023").mkdir(parents=True)
@@ -88,14 +88,14 @@ def test_a_file_named_current_is_not_replaced(runner, tmp_path: Path) -> None:
     d = tmp_path / "d"
     d.mkdir()
     (d / "current").write_text("my notes\n")
-    res = runner.invoke(app, ["index", "--index", str(d)])
+    res = runner.invoke(app, ["index", "--index", str(d), "--sample"])
     assert res.exit_code == 2
     assert (d / "current").read_text() == "my notes\n"
 
 
 def test_files_put_inside_an_index_survive_updates_and_rebuilds(runner, tmp_path: Path) -> None:
     ix = tmp_path / "ix"
-    assert runner.invoke(app, ["index", "--index", str(ix)]).exit_code == 0
+    assert runner.invoke(app, ["index", "--index", str(ix), "--sample"]).exit_code == 0
     (ix / "gen-2023").mkdir()
     (ix / "gen-2023" / "data.csv").write_text("k\n")
     (ix / ".building-mine").write_text("k\n")
@@ -113,7 +113,7 @@ def test_an_empty_folder_or_one_kept_for_git_becomes_an_index(runner, tmp_path: 
         d = tmp_path / name
         d.mkdir()
         setup(d)
-        res = runner.invoke(app, ["search", "--index", str(d), "footballers"])
+        res = runner.invoke(app, ["index", "--index", str(d), "--sample"])
         assert res.exit_code == 0, res.stderr
         assert (d / MARKER).is_file()
 
@@ -130,7 +130,7 @@ def test_an_index_made_before_markers_is_adopted(runner, tmp_path: Path) -> None
 
 def test_a_run_out_of_disk_leaves_no_debris_and_the_old_index(runner, tmp_path: Path, monkeypatch) -> None:
     ix = tmp_path / "ix"
-    assert runner.invoke(app, ["index", "--index", str(ix)]).exit_code == 0
+    assert runner.invoke(app, ["index", "--index", str(ix), str(write_release(tmp_path / "a.txt"))]).exit_code == 0
     before = docs_of(runner, ix)
     release = write_release(tmp_path / "src" / "r.txt")
 
@@ -274,7 +274,7 @@ def test_damage_of_any_index_file_says_rebuild_with_the_real_path(runner, tmp_pa
 def test_os_errors_are_one_plain_line_naming_the_path(runner, tmp_path: Path) -> None:
     a_file = tmp_path / "notes.txt"
     a_file.write_text("k\n")
-    res = runner.invoke(app, ["index", "--index", str(a_file / "ix")])
+    res = runner.invoke(app, ["index", "--index", str(a_file / "ix"), "--sample"])
     assert res.exit_code == 2 and res.stderr.count("\n") == 1
     assert "internal error" not in res.stderr and str(a_file) in res.stderr
 
@@ -284,7 +284,7 @@ def test_permission_denied_is_a_user_error(runner, tmp_path: Path, monkeypatch) 
         raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "ix"))
 
     monkeypatch.setattr("untrack.index.os.open", denied)
-    res = runner.invoke(app, ["index", "--index", str(tmp_path / "ix")])
+    res = runner.invoke(app, ["index", "--index", str(tmp_path / "ix"), "--sample"])
     assert res.exit_code == 2 and res.stderr == f"untrack: error: {tmp_path / 'ix'}: permission denied\n"
 
 
@@ -356,7 +356,7 @@ def _age(ix: Path) -> None:
 
 def test_an_old_sample_index_rebuilds_itself_and_a_users_index_says_how(runner, tmp_path: Path) -> None:
     sample = tmp_path / "sample"
-    assert runner.invoke(app, ["search", "--index", str(sample), "footballers"]).exit_code == 0
+    assert runner.invoke(app, ["index", "--index", str(sample), "--sample"]).exit_code == 0
     _age(sample)
     res = runner.invoke(app, ["search", "--index", str(sample), "footballers"])
     assert res.exit_code == 0 and "older untrack; rebuilding it" in res.stderr

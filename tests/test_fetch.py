@@ -462,7 +462,7 @@ def test_a_folder_of_the_users_named_cache_is_never_used(runner, site: Site, tmp
     ix = tmp_path / "ix"
     assert run(runner, ix, site.url(path_of("SC/15551"))).exit_code == 0
     other = tmp_path / "ix2"
-    assert runner.invoke(app, ["index", "--index", str(other)]).exit_code == 0
+    assert runner.invoke(app, ["index", "--index", str(other), "--sample"]).exit_code == 0
     (other / "cache").mkdir()
     (other / "cache" / "mine.txt").write_text("mine")
     res = run(runner, other, site.url(path_of("SC/15551")))
@@ -532,3 +532,13 @@ def test_cache_paths_follow_the_address() -> None:
     assert cache.page_path("https://press.un.org/en/1995/19951114.gaef2704.html").name == "19951114.gaef2704.html"
     assert cache.page_path("http://127.0.0.1:8080/../../etc/x.htm") == Path("/c/127.0.0.1_8080/etc/x.html")
     assert cache.page_path("http://h/a/.hidden/?q=1").parent == Path("/c/h/a/_.hidden")
+
+
+def test_fetched_releases_replace_an_index_that_only_held_the_sample(runner, site: Site, tmp_path) -> None:
+    ix = tmp_path / "ix"
+    assert runner.invoke(app, ["index", "--index", str(ix), "--sample", "-q"]).exit_code == 0
+    res = run(runner, ix, site.url(path_of("GA/12567")))
+    assert res.exit_code == 0, res.stderr
+    assert "replacing the sample release" in res.stderr
+    docs = IndexStore(ix).manifest()["documents"]
+    assert len(docs) == 1 and all("cache" in info["path"] for info in docs.values())

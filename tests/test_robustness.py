@@ -141,7 +141,7 @@ def test_a_folder_of_bad_files_warns_per_file_and_indexes_the_good_ones(runner, 
 
 def test_nothing_indexable_exits_2_and_keeps_the_old_index(runner, tmp_path: Path) -> None:
     ix = str(tmp_path / "ix")
-    assert runner.invoke(app, ["index", "--index", ix]).exit_code == 0
+    assert runner.invoke(app, ["index", "--index", ix, "--sample"]).exit_code == 0
     junk = tmp_path / "junk"
     junk.mkdir()
     (junk / "a.txt").write_bytes(b"\x00\x00")
@@ -205,7 +205,7 @@ def test_hostile_query_text_in_errors_is_inert(runner, tmp_path: Path) -> None:
 
 def test_status_reports_and_schema_mismatch_says_rebuild(runner, tmp_path: Path) -> None:
     ix = tmp_path / "ix"
-    assert runner.invoke(app, ["index", "--index", str(ix)]).exit_code == 0
+    assert runner.invoke(app, ["index", "--index", str(ix), "--sample"]).exit_code == 0
     info = json.loads(runner.invoke(app, ["status", "--index", str(ix), "--json"]).stdout)
     assert (info["documents"], info["paragraphs"], info["schema_version"]) == (1, 58, SCHEMA_VERSION)
     assert info["speakers"] >= 15 and info["size_bytes"] > 0 and info["built_at"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from helpers import SEED, jsonl
 from untrack.cli import app
 from untrack.render import show
@@ -78,8 +80,23 @@ def test_show_prints_any_id_from_json_output(runner, seed_index: Path) -> None:
 
 def test_explain_goes_to_stderr(runner, seed_index: Path) -> None:
     res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "--explain", '"trust fund" courts'])
-    assert "VerifiedPhrase(" in res.stderr and "as written: 'trust fund'" in res.stderr
+    assert 'text:"trust fund" (as written)' in res.stderr and "VerifiedPhrase" not in res.stderr
     assert "query:" not in res.stdout and res.exit_code == 0
+
+
+def test_explain_reads_as_words_alternatives_weights_filters_and_answer_kind(runner, seed_index: Path) -> None:
+    res = runner.invoke(
+        app,
+        ["search", "--index", str(seed_index), "--explain", "--from", "2012", "-c", "what did kids say in the field"],
+    )
+    lines = [line.removeprefix("untrack: ") for line in res.stderr.splitlines()]
+    assert lines[0].startswith("words (any of these words")
+    kid = next(line for line in lines if line.strip().startswith("kid:"))
+    assert "kid in text" in kid and "child in text ×0.7" in kid  # the word, then its everyday alternative
+    assert any(line.strip().startswith("field:") and "ground in text ×0.7" in line for line in lines)
+    assert "filters: date:2012-01-01 to …" in lines
+    assert lines[-1].startswith("answer kind: ")
+    assert not any("Term(" in line or "DisjunctionMax" in line for line in lines)
 
 
 def test_literal_ignores_syntax(runner, seed_index: Path) -> None:
@@ -118,9 +135,25 @@ def test_long_output_goes_through_the_pager_only_on_a_tty(monkeypatch, tmp_path:
     paged.unlink()
     show(many, color=False, pager=False)
     assert not paged.exists()
+    monkeypatch.setenv("LESS", "X")  # a user's own LESS without -R: colour would print as escapes
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    show(many, color=True)
+    assert paged.read_text().startswith("XR")
+    paged.unlink()
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     show(many, color=False)
     assert not paged.exists()
+
+
+@pytest.mark.parametrize(("rows", "neighbours", "hits"), [(24, 0, 4), (30, 0, 5), (80, 0, 10), (30, 2, 4), (3, 0, 1)])
+def test_a_first_search_on_a_terminal_fits_the_screen(monkeypatch, rows: int, neighbours: int, hits: int) -> None:
+    import os
+
+    from untrack.cli import _screenful
+
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *a: os.terminal_size((80, rows)))
+    assert _screenful(neighbours, full=False) == hits
+    assert hits == 1 or hits * (5 + neighbours) - 1 <= rows - 2  # each hit ≤ 4 lines + a blank, then the total
 
 
 def test_hit_json_without_context_has_no_context_key() -> None:
@@ -131,7 +164,7 @@ def test_hit_json_without_context_has_no_context_key() -> None:
 def test_explain_names_the_kind_of_answer_a_question_asks_for(runner, seed_index: Path) -> None:
     res = runner.invoke(app, ["search", "--index", str(seed_index), "--explain", "how much did Australia give?"])
     assert res.exit_code == 0
-    assert "prefers: a sum of money" in res.stderr and "prefers" not in res.stdout
+    assert "answer kind: a sum of money" in res.stderr and "answer kind" not in res.stdout
 
 
 def test_a_possessive_or_a_straight_apostrophe_is_no_misspelling(seed_index) -> None:

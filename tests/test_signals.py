@@ -31,7 +31,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ix = tmp_path_factory.mktemp("seeded") / "ix"
-    res = subprocess.run([sys.executable, "-m", "untrack", "index", "--index", str(ix)], capture_output=True)
+    res = subprocess.run(
+        [sys.executable, "-m", "untrack", "index", "--index", str(ix), "--sample"], capture_output=True
+    )
     assert res.returncode == 0, res.stderr
     return ix
 

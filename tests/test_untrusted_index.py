@@ -157,7 +157,7 @@ def test_schema_payload_in_toc_never_runs_via_any_command(tmp_path: Path, runner
         _assert_refused(res.stderr, index, asked)
         assert not sentinel.exists(), args
     # Adding a release to the hostile index (which opens the old generation) is refused the same way.
-    res = runner.invoke(app, ["index", "--index", str(index), "-q", str(FIXTURES / "csw_panel.txt")])
+    res = runner.invoke(app, ["index", "--index", str(index), "-q", "--sample", str(FIXTURES / "csw_panel.txt")])
     assert res.exit_code == 2
     _assert_refused(res.stderr, index, asked)
     assert not sentinel.exists()

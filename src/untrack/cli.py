@@ -1,7 +1,8 @@
-"""The `untrack` command: parses options, calls the library, renders. Nothing else.
+"""The `untrack` command: parses options, calls the library, hands the result to a printer.
 
-Exit status: 0 = something matched (or the command succeeded), 1 = no match,
-2 = error (one line on stderr, never a traceback), 130 = interrupted.
+Each command is one function below; a new one needs only `@app.command()` and `@friendly`.
+Exit statuses are :class:`untrack.errors.ExitStatus`: 0 matched, 1 no match, 2 a user error
+(one line on stderr), 70 a bug (one line asking for a report), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, List, Optional, TypeVar
 
 from .entry import say_interrupted
-from .errors import UntrackError, raised_in
+from .errors import ExitStatus, UntrackError, raised_in
 
 
 def _import_typer_without_rich() -> Any:
@@ -43,7 +44,19 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    help="Full-text search over UN meetings-coverage press releases, by speaker.",
+    help="""Full-text search over UN meetings-coverage press releases, by speaker.
+
+\b
+Start here:
+  untrack index --sample            index the bundled release (or: untrack index FOLDER)
+  untrack search "trust fund"       ranked hits: speaker, id, date, section, fragment
+  untrack COMMAND -h                a command's options (search: the query syntax)
+
+\b
+The index: --index DIR, else $UNTRACK_INDEX, else ./index if it holds one, else
+~/.local/share/untrack/index ($XDG_DATA_HOME). Exit status: 0 matched, 1 no match,
+2 error, 70 internal error, 130 interrupted. NO_COLOR and TERM=dumb turn colour off.
+""",
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,7 +67,7 @@ def _version(value: bool) -> None:
         from . import __version__
 
         sys.stdout.write(f"untrack {__version__}\n")
-        raise typer.Exit(0)
+        raise typer.Exit(ExitStatus.OK)
 
 
 @app.callback()
@@ -63,19 +76,42 @@ def _options(
         False, "--version", callback=_version, is_eager=True, help="Print untrack's version and exit."
     ),
 ) -> None:
-    """Full-text search over UN meetings-coverage press releases, by speaker."""
-
-
-class Sort(str, Enum):
-    relevance = "relevance"
-    date = "date"
-    doc = "doc"
+    """untrack: see the app's help."""
 
 
 class Color(str, Enum):
     auto = "auto"
     always = "always"
     never = "never"
+
+
+class Format(str, Enum):
+    text = "text"
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _format(fmt: Format, json_out: bool) -> str:
+    return "jsonl" if json_out else fmt.value
+
+
+FormatOpt = typer.Option(
+    Format.text,
+    "--format",
+    "-f",
+    help="text (the default: for people), table, csv, tsv (with a header row), json (one array), jsonl.",
+)
+JsonOpt = typer.Option(False, "--json", help="JSON Lines, one object per line (the same as --format jsonl).")
+ColorOpt = typer.Option(Color.auto, "--color", help="Colour: auto (on a TTY, unless NO_COLOR), always, never.")
+
+
+def _exit(found: object) -> None:
+    """The status of a command that looks things up: 0 when it found something, else 1."""
+    sys.stdout.flush()
+    raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_MATCH)
 
 
 def say(message: str) -> None:
@@ -109,22 +145,22 @@ def friendly(func: F) -> F:
             raise
         except UntrackError as e:
             say(f"error: {e}")
-            raise typer.Exit(2) from None
+            raise typer.Exit(ExitStatus.ERROR) from None
         except KeyboardInterrupt:
             say_interrupted()
-            raise typer.Exit(130) from None
+            raise typer.Exit(ExitStatus.INTERRUPTED) from None
         except BrokenPipeError:
             # The reader went away (`untrack search x | head`): stop quietly, like grep.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(0) from None
+            raise typer.Exit(ExitStatus.OK) from None
         except OSError as e:  # the machine said no: name the path and the reason, as a user error
             if os.environ.get("UNTRACK_DEBUG"):
                 raise
             from .textutil import os_error
 
             say(f"error: {os_error(e)}")
-            raise typer.Exit(2) from None
+            raise typer.Exit(ExitStatus.ERROR) from None
         except Exception as e:  # a bug: still one line, no traceback
             if os.environ.get("UNTRACK_DEBUG"):
                 raise
@@ -132,66 +168,81 @@ def friendly(func: F) -> F:
                 from .index import damaged_message
 
                 say(f"error: {damaged_message(kwargs.get('index'), type(e).__name__)}")
-                raise typer.Exit(2) from None
-            say(f"internal error: {type(e).__name__}: {e} (set UNTRACK_DEBUG=1 for a traceback)")
-            raise typer.Exit(2) from None
+                raise typer.Exit(ExitStatus.ERROR) from None
+            say(f"internal error, please report: {type(e).__name__}: {e} (UNTRACK_DEBUG=1 shows a traceback)")
+            raise typer.Exit(ExitStatus.INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
 
 
-def _plain_out(color: Any) -> bool:
-    """Output to a pipe or file with colour off: plain lines, without loading Rich."""
-    from .plain import want_color
-
-    return not want_color(color.value, sys.stdout) and not sys.stdout.isatty()
-
-
 def _store(index: Optional[Path]) -> Any:
-    from .index import IndexStore, default_location
+    from .home import default_location
+    from .index import IndexStore
 
     return IndexStore(index or default_location())
 
 
-IndexOpt = typer.Option(None, "--index", help="Index folder (default: $UNTRACK_INDEX, else ./index).")
+IndexOpt = typer.Option(
+    None,
+    "--index",
+    help="Index folder (default: $UNTRACK_INDEX, else ./index if it holds one, else the user's data folder).",
+)
 
 
-def _ensure_index(store: Any) -> None:
-    """A search with no index yet builds one from the bundled release, and says so; an index of
-    the bundled release alone that an older untrack built is rebuilt the same way."""
+def _existing(index: Optional[Path], refresh_sample: bool = True) -> Any:
+    """The index a reading command answers from. Where there is none, one line naming the path and
+    the commands that build one: never a sample the user did not ask for. An index of the bundled
+    sample alone that an older untrack built is rebuilt, and that is said."""
+    from .errors import NoIndex, no_index_advice
+    from .folder import IndexFolder
     from .index import OutdatedIndex
 
-    if store.exists():
-        try:
-            store.manifest()
-            return
-        except OutdatedIndex as e:
-            if not e.only_sample:
-                raise
-    from .folder import IndexFolder
+    store = _store(index)
+    if not store.exists():
+        IndexFolder(store.path).check_writable()  # a folder of other things is named as such
+        raise NoIndex(no_index_advice(store.path, named=index is not None))
+    if not refresh_sample:
+        return store
+    try:
+        store.manifest()
+        return store
+    except OutdatedIndex as e:
+        if not e.only_sample:
+            raise
     from .sources import Source, bundled_seed
     from .textutil import shown_path
 
-    IndexFolder(store.path).check_writable()  # a folder of the user's own is refused before anything is said
-    where = shown_path(store.path)
-    if store.exists():
-        say(f"the sample index at {where} was built by an older untrack; rebuilding it from the bundled release")
-    else:
-        say(f"no index at {where} yet; building it from the bundled release (General Assembly, 3 April 2012)")
+    say(f"the sample index at {shown_path(store.path)} was built by an older untrack; rebuilding it")
     with store.lock(notify=say):
-        try:
-            if store.exists() and store.manifest():
-                return  # another search built it while this one waited for the lock
-        except OutdatedIndex:
-            pass
-        store.update([Source.of(bundled_seed())], rebuild=True, warn=say)
+        store.update([Source.of(bundled_seed())], rebuild=True, warn=say, roots=[bundled_seed()])
+    return store
 
 
-@app.command()
+SEARCH_HELP = """Ranked search; each hit shows its speaker, id, date, section and best fragment.
+
+\b
+Examples:
+  untrack search "trust fund donations"
+  untrack search how much did Australia pledge
+  untrack search courts --speaker bachelet -C 1
+  untrack search trafficking --from 2012 --sort -date -n 0 --format csv
+
+\b
+Query syntax: plain words or a question (stemmed; question words dropped); "a phrase";
+AND, OR, NOT, (grouping); field:value for speaker, section, body, doc, date, title
+(date:[2012 TO 2013]); wild* and fuzzy~ (one edit) or fuzzy~2; word^2 to boost.
+--literal turns the syntax off; --explain shows how the query was read.
+"""
+
+
+@app.command(help=SEARCH_HELP)
 @friendly
 def search(
     query: Optional[List[str]] = typer.Argument(None, help='Words, "phrases", field:term, AND/OR/NOT, wild*, fuzzy~.'),
     index: Optional[Path] = IndexOpt,
-    limit: int = typer.Option(10, "-n", "--limit", help="Most hits to show; 0 for all."),
+    limit: Optional[int] = typer.Option(
+        None, "-n", "--limit", help="Most hits to show (10; on a terminal, what fits the screen); 0 for all."
+    ),
     speaker: Optional[str] = typer.Option(
         None, "--speaker", help="Only paragraphs by this speaker (case/accent-insensitive)."
     ),
@@ -202,35 +253,54 @@ def search(
         None, "--from", help="Only meetings on or after this date (YYYY[-MM[-DD]])."
     ),
     date_to: Optional[str] = typer.Option(None, "--to", help="Only meetings on or before this date (YYYY[-MM[-DD]])."),
-    sort: Sort = typer.Option(Sort.relevance, "--sort", help="Order hits by relevance, date or doc (document order)."),
+    sort: str = typer.Option(
+        "relevance", "--sort", help="relevance, date or doc (document order); -date or -doc: newest or last first."
+    ),
     reverse: bool = typer.Option(False, "--reverse", "-r", help="With --sort date or doc: newest or last first."),
-    context: int = typer.Option(0, "-C", "--context", help="Show N neighbouring paragraphs around each hit."),
+    context: int = typer.Option(0, "-C", "--context", help="Show N neighbouring paragraphs each side of a hit."),
+    after: Optional[int] = typer.Option(None, "-A", "--after-context", help="Show N paragraphs after each hit."),
+    before: Optional[int] = typer.Option(None, "-B", "--before-context", help="Show N paragraphs before each hit."),
     literal: bool = typer.Option(False, "--literal", help="Treat the query as plain words (no syntax)."),
     explain: bool = typer.Option(False, "--explain", help="Print how the query was read, on stderr."),
-    json_out: bool = typer.Option(False, "--json", help="JSON Lines on stdout, one object per hit."),
+    fmt: Format = FormatOpt,
+    json_out: bool = JsonOpt,
     count: bool = typer.Option(False, "--count", "-c", help="Print only the number of matching paragraphs."),
-    full: bool = typer.Option(False, "--full", help="Show whole paragraphs, not fragments."),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (on a TTY, unless NO_COLOR), always, never."),
+    full: bool = typer.Option(False, "--full", help="Show whole paragraphs and neighbours, not fragments."),
+    color: Color = ColorOpt,
     no_pager: bool = typer.Option(False, "--no-pager", help="Never page long output (it is never paged when piped)."),
 ) -> None:
-    """Ranked search; shows each hit's speaker, section, id and highlighted fragment."""
-    from .query import Filters
+    from .printers import printer
+    from .query import SORTS, Filters
     from .search import explain as explain_query
     from .search import search_with_suggestions
 
-    if limit < 0 or context < 0:
-        raise UntrackError("--limit and --context must be 0 or more")
-    store = _store(index)
-    _ensure_index(store)
+    if sort.startswith("-") and sort[1:] in SORTS:
+        sort, reverse = sort[1:], True
+    before = context if before is None else before
+    after = context if after is None else after
+    on_screen = _format(fmt, json_out) == "text" and sys.stdout.isatty() and not count
+    if limit is None:
+        limit = _screenful(before + after, full) if on_screen else DEFAULT_LIMIT
+    if limit < 0 or min(context, before, after) < 0:
+        raise UntrackError("--limit and the context counts (-C, -A, -B) must be 0 or more")
+    store = _existing(index)
     text = " ".join(query or [])
     filters = Filters(speaker, section, doc, body, date_from, date_to)
     if explain:
         for line in explain_query(store, text, filters, literal=literal).splitlines():
             say(line)
     if count:
-        limit, context = 0, 0  # every match counts, whatever -n says
+        limit, before, after = 0, 0, 0  # every match counts, whatever -n says
     outcome = search_with_suggestions(
-        store, text, literal=literal, limit=limit, filters=filters, sort=sort.value, context=context, reverse=reverse
+        store,
+        text,
+        literal=literal,
+        limit=limit,
+        filters=filters,
+        sort=sort,
+        before=before,
+        after=after,
+        reverse=reverse,
     )
     if outcome.corrected and outcome.correction:
         say(f"no match for “{text}”; showing results for “{outcome.correction.query}”")
@@ -239,27 +309,35 @@ def search(
     hits = outcome.hits
     if count:
         sys.stdout.write(f"{len(hits)}\n")
-        sys.stdout.flush()
-        raise typer.Exit(0 if hits else 1)
+        _exit(hits)
     if not hits and filters.any():
         from .search import unmatched_filters
 
         for line in unmatched_filters(store, filters):
             say(line)
-    if json_out:
-        from .plain import write_jsonl
+    printer(_format(fmt, json_out), color.value, pager=not no_pager).hits(hits, full=full)
+    if on_screen and limit and len(hits) == limit:  # there may be more: say how many, as a total line
+        from .search import search as every
 
-        write_jsonl(sys.stdout, (h.as_json() for h in hits))
-    elif hits and _plain_out(color):
-        from .plain import write_hits
+        asked = outcome.correction.query if outcome.corrected and outcome.correction else text
+        total = len(every(store, asked, limit=0, filters=filters, sort=sort, literal=literal))
+        if total > limit:
+            say(f"{limit} of {total} matching paragraphs shown; -n N shows N, -n 0 all")
+    _exit(hits)
 
-        write_hits(sys.stdout, hits, full=full)
-    elif hits:
-        from .render import hits_renderables, show, want_color
 
-        show(hits_renderables(hits, full=full), want_color(color.value, sys.stdout), pager=not no_pager)
-    sys.stdout.flush()
-    raise typer.Exit(0 if hits else 1)
+DEFAULT_LIMIT = 10
+
+
+def _screenful(neighbours: int, full: bool) -> int:
+    """How many compact hits fit the terminal (each takes at most four lines and a blank one, plus
+    one a neighbour), so a first search needs no pager; at most the usual ten."""
+    import shutil
+
+    if full:
+        return DEFAULT_LIMIT
+    rows = shutil.get_terminal_size().lines - 2  # the prompt and the total line
+    return max(1, min(DEFAULT_LIMIT, rows // (5 + neighbours)))
 
 
 @app.command()
@@ -267,48 +345,45 @@ def search(
 def show(
     ids: List[str] = typer.Argument(..., help="Paragraph ids (DOC#N), as in --json output."),
     index: Optional[Path] = IndexOpt,
-    context: int = typer.Option(0, "-C", "--context", help="Also show N neighbouring paragraphs."),
-    json_out: bool = typer.Option(False, "--json", help="JSON Lines, one object per id."),
-    color: Color = typer.Option(Color.auto, "--color"),
+    context: int = typer.Option(0, "-C", "--context", help="Also show N neighbouring paragraphs each side."),
+    after: Optional[int] = typer.Option(None, "-A", "--after-context", help="Also show N paragraphs after."),
+    before: Optional[int] = typer.Option(None, "-B", "--before-context", help="Also show N paragraphs before."),
+    fmt: Format = FormatOpt,
+    json_out: bool = JsonOpt,
+    color: Color = ColorOpt,
 ) -> None:
     """Print paragraphs by id (exit 1 if an id is not in the index)."""
+    from .printers import printer
     from .search import get
 
-    if context < 0:
+    before = context if before is None else before
+    after = context if after is None else after
+    if min(context, before, after) < 0:
         raise UntrackError("--context must be 0 or more")
-    store = _store(index)
+    store = _existing(index)
     found = []
     missing = False
     for pid in ids:
-        got = get(store, pid, context)
+        got = get(store, pid, before, after)
         if got is None:
             say(f"no paragraph {pid} in {store.path}")
             missing = True
         else:
             found.append(got)
-    if json_out:
-        from .plain import write_jsonl
-
-        write_jsonl(sys.stdout, ({**rec, "context": ctx} if context else rec for rec, ctx in found))
-    elif found and _plain_out(color):
-        from .plain import write_records
-
-        write_records(sys.stdout, found)
-    else:
-        from .render import record_renderables, want_color
-        from .render import show as show_out
-
-        show_out(record_renderables(found), want_color(color.value, sys.stdout), pager=False)
-    raise typer.Exit(1 if missing or not found else 0)
+    printer(_format(fmt, json_out), color.value).records(found)
+    _exit(found and not missing)
 
 
 @app.command("index")
 @friendly
 def index_cmd(
     paths: Optional[List[Path]] = typer.Argument(
-        None, help="Release files (.txt, .html) or folders; default: the bundled release."
+        None, help="Release files (.txt, .html) or folders; default: those the index was built from."
     ),
     index: Optional[Path] = IndexOpt,
+    sample: bool = typer.Option(
+        False, "--sample", help="Index the bundled sample release (General Assembly, 3 April 2012)."
+    ),
     rebuild: bool = typer.Option(False, "--rebuild", help="Start a fresh index instead of updating."),
     prune: bool = typer.Option(False, "--prune", help="Drop documents whose files are gone."),
     optimize: bool = typer.Option(
@@ -322,16 +397,26 @@ def index_cmd(
 ) -> None:
     """Build or update the index (atomically: a failed run leaves the old index)."""
     from .index import find_sources
-    from .sources import SEED_NAME, Source, bundled_seed
+    from .sources import SEED_NAME, bundled_seed
     from .textutil import shown_path
 
     store = _store(index)
-    # No paths: refresh (or rebuild) from what built this index; a new index gets the bundled release.
-    roots = list(paths or []) or [
+    roots = [*(paths or []), *([bundled_seed()] if sample else [])]
+    if paths and not sample and store.exists() and store.holds_only_sample():
+        # The sample was for trying untrack out; the user's own releases take its place.
+        say(f"replacing the sample release in {shown_path(store.path)} with yours")
+        rebuild = True
+    # No paths: refresh (or rebuild) from what built this index.
+    roots = roots or [
         bundled_seed() if p.name == SEED_NAME and not p.exists() else p  # the sample, from another install
         for p in store.recorded_sources()
     ]
-    sources = find_sources(roots, say, follow=follow) if roots else [Source.of(bundled_seed())]
+    if not roots:
+        raise UntrackError(
+            f"nothing to index into {shown_path(store.path)}: name release files or folders, "
+            "or give --sample for the bundled release"
+        )
+    sources = find_sources(roots, say, follow=follow)
     from .render import progress_bar
 
     with store.lock(notify=say), progress_bar(enabled=not quiet) as progress:
@@ -434,11 +519,14 @@ def fetch(
 
 @app.command()
 @friendly
-def export(index: Optional[Path] = IndexOpt) -> None:
-    """Every paragraph as JSON Lines, in document order."""
-    from .plain import write_jsonl
+def export(
+    index: Optional[Path] = IndexOpt,
+    fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl (the default), json, csv, tsv, table."),
+) -> None:
+    """Every record (paragraphs and headings) in document order."""
+    from .printers import printer
 
-    write_jsonl(sys.stdout, _store(index).records())
+    printer(fmt.value).export(_existing(index).records())
 
 
 @app.command()
@@ -446,45 +534,25 @@ def export(index: Optional[Path] = IndexOpt) -> None:
 def speakers(
     query: Optional[List[str]] = typer.Argument(None, help="Count only paragraphs matching this query."),
     index: Optional[Path] = IndexOpt,
-    json_out: bool = typer.Option(False, "--json", help="JSON Lines, one object per speaker."),
-    color: Color = typer.Option(Color.auto, "--color"),
+    fmt: Format = FormatOpt,
+    json_out: bool = JsonOpt,
+    color: Color = ColorOpt,
 ) -> None:
     """Speakers with affiliation and paragraph counts, most first ("who says X most" with a QUERY)."""
+    from .printers import printer
     from .speakers import speaker_table
 
-    store = _store(index)
+    store = _existing(index)
     if query:
         from .search import search as run_search
 
-        _ensure_index(store)
         # Who says X most: count paragraphs holding every word of X.
         records = [h.record for h in run_search(store, " ".join(query), limit=0, require_all=True)]
     else:
         records = store.records()
     rows = speaker_table(records)
-    if json_out:
-        from .plain import write_jsonl
-
-        write_jsonl(sys.stdout, (r.as_json() for r in rows))
-    elif not sys.stdout.isatty():
-        from .plain import safe
-
-        # Piped: tab-separated lines, easy to cut/sort/awk (use --json for scripts).
-        for r in rows:
-            sys.stdout.write(f"{r.paragraphs}\t{safe(r.speaker)}\t{safe(r.affiliation)}\n")
-    else:
-        from rich.table import Table
-
-        from .render import console, safe, want_color
-
-        table = Table(box=None, pad_edge=False)
-        table.add_column("paragraphs", justify="right")
-        table.add_column("speaker", style="bold cyan")
-        table.add_column("affiliation")
-        for r in rows:
-            table.add_row(str(r.paragraphs), safe(r.speaker), safe(r.affiliation))
-        console(want_color(color.value, sys.stdout)).print(table)
-    raise typer.Exit(0 if rows else 1)
+    printer(_format(fmt, json_out), color.value).speakers(rows)
+    _exit(rows)
 
 
 @app.command()
@@ -494,7 +562,7 @@ def status(
     json_out: bool = typer.Option(False, "--json", help="One JSON object."),
 ) -> None:
     """What the index holds: documents, paragraphs, speakers, size, schema, when built."""
-    info = _store(index).status()
+    info = _existing(index, refresh_sample=False).status()
     if json_out:
         from .plain import to_json
 
@@ -504,11 +572,49 @@ def status(
 
     width = max(len(k) for k in info)
     for key, value in info.items():
-        sys.stdout.write(f"{key.replace('_', ' '):<{width}}  {safe(str(value))}\n")
+        shown = ("yes" if value else "no") if isinstance(value, bool) else str(value)
+        sys.stdout.write(f"{key.replace('_', ' '):<{width}}  {safe(shown)}\n")
+
+
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+COMPLETE_VAR = "_UNTRACK_COMPLETE"  # set by the completion script when the shell asks for words
+
+
+def _completion_classes() -> None:
+    """Typer's completion for bash, zsh and fish, registered only when completing or printing a script."""
+    from typer._completion_classes import completion_init
+
+    completion_init()
+
+
+@app.command()
+@friendly
+def completion(shell: Shell = typer.Argument(..., help="bash, zsh or fish.")) -> None:
+    """Print the completion script for a shell.
+
+    \b
+    bash:  eval "$(untrack completion bash)"    (in ~/.bashrc)
+    zsh:   eval "$(untrack completion zsh)"     (in ~/.zshrc, after compinit)
+    fish:  untrack completion fish > ~/.config/fish/completions/untrack.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    _completion_classes()
+    cls = get_completion_class(shell.value)
+    assert cls is not None
+    script = cls(typer.main.get_command(app), {}, "untrack", COMPLETE_VAR).source()
+    sys.stdout.write(script.strip("\n") + "\n")
 
 
 def main() -> None:
-    app()
+    if COMPLETE_VAR in os.environ:
+        _completion_classes()
+    app(prog_name="untrack")
 
 
 if __name__ == "__main__":

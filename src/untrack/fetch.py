@@ -364,7 +364,12 @@ def fetch_into(
         finally:
             client.close()
         if index and cache.pages():
-            report.indexed = store.update(list(discover([folder], warn)), warn=warn, roots=[folder])
+            # The sample was for trying untrack out: fetched releases take its place, as in `untrack index`.
+            replace = store.exists() and store.holds_only_sample()
+            if replace:
+                warn(f"replacing the sample release in {shown_path(store.path)} with the fetched releases")
+            sources = list(discover([folder], warn))
+            report.indexed = store.update(sources, rebuild=replace, warn=warn, roots=[folder])
     return report
 
 

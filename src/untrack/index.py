@@ -31,8 +31,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from . import __version__
 from .analysis import _WORDS, SCHEMA_VERSION, analysis_fingerprint, analyzers, document_fields, make_schema
-from .errors import IndexProblem, NoIndex, rebuild_advice
+from .errors import IndexProblem, NoIndex, no_index_advice, rebuild_advice
 from .folder import CURRENT, LOCK, MANIFEST, IndexFolder
+from .home import default_location
 from .model import Document
 from .textutil import shown_path
 
@@ -54,21 +55,22 @@ class OutdatedIndex(IndexProblem):
         self.only_sample = only_sample
 
 
-def _only_the_sample(documents: Any) -> bool:
+def _sample_files(documents: Any) -> list[bool]:
+    """For each document, whether it is the bundled sample release."""
     from .sources import SEED_NAME
 
     paths = [Path(str(d.get("path", ""))).name for d in documents.values()] if isinstance(documents, dict) else []
-    return bool(paths) and all(p == SEED_NAME for p in paths)
+    return [p == SEED_NAME for p in paths]
+
+
+def _only_the_sample(documents: Any) -> bool:
+    is_sample = _sample_files(documents)
+    return bool(is_sample) and all(is_sample)
 
 
 def damaged_message(index: Path | None, why: str) -> str:
     """The damaged-index line for the index a command was given (or the default one)."""
     return IndexStore(index or default_location()).damaged(why)
-
-
-def default_location() -> Path:
-    """--index, else $UNTRACK_INDEX, else ./index (the CLI passes --index through)."""
-    return Path(os.environ.get("UNTRACK_INDEX") or "index")
 
 
 # --------------------------------------------------------------------------- store
@@ -121,8 +123,7 @@ class IndexStore:
         if gen is not None and self._manifest is not None and self._manifest[0] == gen:
             return self._manifest[1]
         if gen is None:
-            where = shown_path(self.path)
-            raise NoIndex(f"no index at {where}; build one with: untrack index --index {where} FILES-OR-FOLDERS")
+            raise NoIndex(no_index_advice(self.path))
         data = _read_manifest(gen)
         if data is None:
             raise IndexProblem(self.damaged(f"unreadable {MANIFEST}"))
@@ -356,6 +357,10 @@ class IndexStore:
             raise
         return report
 
+    def holds_only_sample(self) -> bool:
+        """Whether the index holds the bundled sample and nothing of the user's."""
+        return _only_the_sample(self._known_documents())
+
     def _known_documents(self) -> dict[str, Any]:
         """The documents of the current index, if it can be read: their ids outlive a rebuild."""
         gen = self.current()
@@ -376,6 +381,7 @@ class IndexStore:
         return {
             "index": str(self.path),
             "documents": len(docs),
+            "sample": any(_sample_files(docs)),
             "paragraphs": sum(int(d.get("paragraphs", 0)) for d in docs.values()),
             "speakers": len(speakers),
             "unattributed": sum(len(d.get("unattributed", [])) for d in docs.values()),

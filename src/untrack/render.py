@@ -17,19 +17,13 @@ import time
 from contextlib import contextmanager
 from typing import IO, Any, Callable, Iterable, Iterator
 
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from .plain import INDENT, context_text, safe, to_json, want_color, write_jsonl
+from .plain import Line, hit_lines, record_lines, safe, to_json, want_color, write_jsonl
 
-__all__ = ["console", "highlighted", "hits_renderables", "record_renderables", "show", "progress_bar"]
+__all__ = ["console", "hits_renderables", "record_renderables", "show", "progress_bar"]
 __all__ += ["safe", "to_json", "want_color", "write_jsonl"]  # plain text helpers, also here
-
-HIGHLIGHT = "bold black on yellow"
-SPEAKER = "bold cyan"
-DIM = "dim"
 
 
 def console(color: bool, stream: IO[str] | None = None, width: int | None = None) -> Console:
@@ -49,92 +43,45 @@ def console(color: bool, stream: IO[str] | None = None, width: int | None = None
     )
 
 
-def highlighted(text: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT) -> Text:
-    """Text with the spans styled; each slice is made terminal-safe on its own."""
-    out = Text()
-    pos = 0
-    for a, b in spans:
-        out.append(safe(text[pos:a]))
-        out.append(safe(text[a:b]), style=style)
-        pos = b
-    out.append(safe(text[pos:]))
-    return out
+class Drawn:
+    """A :class:`untrack.plain.Line` drawn with Rich: wrapped to the width left after its prefix,
+    continuation lines under the text (or behind the prefix again), cut with '…' at max_lines."""
+
+    def __init__(self, line: Line) -> None:
+        self.line = line
+
+    def __rich_console__(self, con: Console, options: ConsoleOptions) -> RenderResult:
+        line = self.line
+        text = Text(no_wrap=False, end="")
+        for part, style in line.parts:
+            text.append(part, style=style or None)
+        width = max(10, options.max_width - len(line.prefix))
+        rows = list(text.wrap(con, width, overflow="fold"))
+        if line.max_lines is not None and len(rows) > line.max_lines:
+            rows = rows[: line.max_lines]
+            rows[-1].rstrip()
+            rows[-1].truncate(width - 1)
+            rows[-1].append("…")
+        for i, row in enumerate(rows):
+            row.rstrip()
+            prefix = line.prefix if i == 0 or line.repeat else " " * len(line.prefix)
+            out = Text(prefix, style=line.prefix_style, end="\n")
+            out.append_text(row)
+            out.no_wrap = True
+            yield out
 
 
-def _indented(text: Text, indent: int = INDENT) -> Padding:
-    """Text whose wrapped lines keep the indent (hits wrap cleanly at any width)."""
-    return Padding(text, (0, 0, 0, indent), expand=False)
+def _drawn(block: list[Line]) -> list[Drawn]:
+    return [Drawn(line) for line in block]
 
 
-def _header(rank: int | None, rec: dict[str, Any]) -> list[Any]:
-    who = Text()
-    who.append(safe(rec.get("speaker") or "(no speaker)"), style=SPEAKER if rec.get("speaker") else DIM)
-    if rec.get("affiliation") and rec.get("affiliation") != rec.get("speaker"):
-        who.append(" — " + safe(rec["affiliation"]), style="cyan")
-    if rank is None:
-        head: Any = who
-    else:
-        head = Table.grid(padding=(0, 1))
-        head.add_column(width=INDENT - 1, justify="right", style="bold")
-        head.add_column()
-        head.add_row(f"{rank}.", who)
-    meta = Text()
-    meta.append(safe(rec["id"]), style="magenta")
-    if rec.get("date"):
-        meta.append("  " + safe(rec["date"]), style=DIM)
-    if rec.get("section"):
-        meta.append("  § " + safe(rec["section"]), style="italic")
-    return [head, _indented(meta)]
-
-
-def _context_line(rec: dict[str, Any], full: bool) -> Table:
-    """A neighbouring paragraph, set apart by a bar and dimmed."""
-    line = Text()
-    line.append(safe(rec["id"]), style="magenta dim")
-    if rec.get("kind") == "heading":
-        line.append("  § " + safe(rec["text"]), style="italic dim")
-    else:
-        line.append("  " + safe(rec.get("speaker") or "(no speaker)") + ": ", style="cyan dim")
-        line.append(safe(context_text(rec["text"], full)), style=DIM)
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=INDENT, justify="right", style=DIM)
-    grid.add_column()
-    grid.add_row("│", line)
-    return grid
-
-
-def _with_context(
-    head: list[Any], body: Text, rec: dict[str, Any], context: list[dict[str, Any]], full: bool = True
-) -> Group:
-    parts = list(head)
-    parts += [_context_line(r, full) for r in context if r["n"] < rec["n"]]
-    parts.append(_indented(body))
-    parts += [_context_line(r, full) for r in context if r["n"] > rec["n"]]
-    return Group(*parts)
-
-
-def hit_text(hit: Any, full: bool = False) -> Group:
-    """One search hit: rank, speaker and affiliation, id, section, the fragment, and context."""
-    rec = hit.record
-    if full:
-        body = highlighted(rec["text"], hit.matches)
-    else:
-        body = Text()
-        if hit.snippet_start > 0:
-            body.append("…")
-        body.append_text(highlighted(hit.snippet, hit.snippet_matches))
-        if hit.snippet_start + len(hit.snippet) < len(rec["text"]):
-            body.append("…")
-    return _with_context(_header(hit.rank, rec), body, rec, hit.context or [], full)
-
-
-def hits_renderables(hits: Iterable[Any], full: bool = False) -> list[Any]:
-    return [hit_text(h, full) for h in hits]
+def hits_renderables(hits: Iterable[Any], full: bool = False, width: int | None = None) -> list[Any]:
+    return [_drawn(hit_lines(h, full, width)) for h in hits]
 
 
 def record_renderables(found: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> list[Any]:
     """Paragraphs shown by id (`untrack show`), whole, with their neighbours."""
-    return [_with_context(_header(None, rec), Text(safe(rec["text"])), rec, ctx) for rec, ctx in found]
+    return [_drawn(record_lines(rec, ctx)) for rec, ctx in found]
 
 
 def show(renderables: list[Any], color: bool, pager: bool = True) -> None:
@@ -153,6 +100,8 @@ def show(renderables: list[Any], color: bool, pager: bool = True) -> None:
         return
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
+    if "R" not in env["LESS"]:  # less shows colour only with -R; a user's LESS without it gets it added
+        env["LESS"] += "R"
     try:
         subprocess.run(shlex.split(os.environ.get("PAGER") or "less"), input=text, text=True, env=env, check=False)
     except (OSError, ValueError):
@@ -163,7 +112,8 @@ def _print_all(con: Console, renderables: list[Any]) -> None:
     for i, item in enumerate(renderables):
         if i:
             con.print()
-        con.print(item)
+        for part in item if isinstance(item, list) else [item]:
+            con.print(part)
 
 
 class _Progress:

@@ -155,10 +155,13 @@ def search(
     literal: bool = False,
     context: int = 0,
     reverse: bool = False,
+    before: int | None = None,
+    after: int | None = None,
 ) -> list[Hit]:
     """Run a query; `limit` None or 0 means every hit; sort by relevance, date or doc order
     (`reverse`: newest or last first; for relevance, the order is by relevance anyway);
-    `context` neighbouring paragraphs of the same document ride along with each hit."""
+    `context` neighbouring paragraphs of the same document ride along with each hit (`before`
+    and `after`, where given, count each side on its own, as grep's -B and -A)."""
     from whoosh.query import Every, NullQuery, Term
 
     filters = filters or Filters()
@@ -200,9 +203,11 @@ def search(
             snippet, offset = make_snippet(rec["text"], matches)
             smatches = [(a - offset, b - offset) for a, b in matches if a >= offset and b <= offset + len(snippet)]
             hits.append(Hit(rec, rank, score, matches, snippet, offset, smatches))
-        if context > 0:
+        before = context if before is None else before
+        after = context if after is None else after
+        if before > 0 or after > 0:
             for hit in hits:
-                hit.context = neighbours(s, hit.record, context)
+                hit.context = neighbours(s, hit.record, before, after)
     except UntrackError:
         raise
     except Exception as e:
@@ -212,17 +217,22 @@ def search(
     return hits
 
 
-def neighbours(searcher: Any, record: dict[str, Any], radius: int) -> list[dict[str, Any]]:
-    """The records within `radius` paragraphs of `record` in its document (itself excluded)."""
+def neighbours(searcher: Any, record: dict[str, Any], before: int, after: int | None = None) -> list[dict[str, Any]]:
+    """The records up to `before` paragraphs before `record` and `after` after it (as many as
+    before, if not given) in its document, itself excluded."""
     from whoosh.query import And, NumericRange, Term
 
-    q = And([Term("doc", record["doc"]), NumericRange("n", record["n"] - radius, record["n"] + radius)])
+    after = before if after is None else after
+    q = And([Term("doc", record["doc"]), NumericRange("n", record["n"] - before, record["n"] + after)])
     found = [hit["record"] for hit in searcher.search(q, limit=None, sortedby="n")]
     return [r for r in found if r["n"] != record["n"]]
 
 
-def get(store: IndexStore, pid: str, context: int = 0) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
-    """One paragraph by its id (`<doc>#<n>`) and its neighbours; None if there is no such id."""
+def get(
+    store: IndexStore, pid: str, context: int = 0, after: int | None = None
+) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """One paragraph by its id (`<doc>#<n>`) and `context` neighbours before it (and `after`
+    after it; as many, if not given); None if there is no such id."""
     if "#" not in pid:
         raise QueryError(f"bad paragraph id {pid!r}: ids look like DOC#N, as in --json output")
     s = opened(store).searcher
@@ -230,21 +240,26 @@ def get(store: IndexStore, pid: str, context: int = 0) -> tuple[dict[str, Any], 
     if found is None:
         return None
     rec = found["record"]
-    return rec, neighbours(s, rec, context) if context > 0 else []
+    after = context if after is None else after
+    return rec, neighbours(s, rec, context, after) if context > 0 or after > 0 else []
 
 
 def explain(store: IndexStore, query: str, filters: Filters | None = None, literal: bool = False) -> str:
-    """How untrack reads a query: the Whoosh query, the filters and the kind of answer a
-    question asks for, one line each."""
+    """How untrack reads a query, in words (see :mod:`untrack.explain`): each word as read with
+    its alternatives and weights, the filters, and the kind of answer a question asks for."""
+    from .explain import describe, describe_filter
+
     o = opened(store)
     q = parse_query(o.index, query, literal=literal, reader=o.searcher.reader()) if query.strip() else None
-    lines = [f"query: {q!r}" if q is not None else "query: (every paragraph)"]
+    lines = describe(q)
     flt = build_filter(filters or Filters())
     if flt is not None:
-        lines.append(f"filter: {flt!r}")
-    if query.strip() and is_plain(query) and not literal:
-        for pref in answers.preferences(query, o.sections, o.is_speaker_word):
-            lines.append(f"prefers: {pref.name} (the best {answers.RERANK_DEPTH} paragraphs reordered)")
+        lines.append(describe_filter(flt))
+    prefs = answers.preferences(query, o.sections, o.is_speaker_word) if query.strip() and is_plain(query) else []
+    for pref in prefs if not literal else []:
+        lines.append(f"answer kind: {pref.name} (the best {answers.RERANK_DEPTH} paragraphs reordered)")
+    if not prefs or literal:
+        lines.append("answer kind: any (ranked by the words alone)")
     return "\n".join(lines)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import re
 import unicodedata
 
@@ -62,8 +63,17 @@ def _escape(m: re.Match[str]) -> str:
 def shown_path(path: object) -> str:
     """A file name as git shows it: as is, or in double quotes with C escapes when it holds
     control characters (``"a\\nb.txt"``), so one name is always one line and never an escape."""
-    text = str(path)
+    return _quoted(_tilde(str(path)))
+
+
+def _quoted(text: str) -> str:
     return f'"{_QUOTED.sub(_escape, text)}"' if _CONTROL.search(text) else text
+
+
+def _tilde(text: str) -> str:
+    """A path in the user's home folder as `~/…`, the way a shell and most tools show it."""
+    home = os.path.expanduser("~").rstrip(os.sep)
+    return "~" + text[len(home) :] if home and text.startswith(home + os.sep) else text
 
 
 def one_line(text: str) -> str:
@@ -76,7 +86,7 @@ def shell_word(text: str) -> str:
     """`text` as one word a shell reads back unchanged (quoted only when it must be)."""
     import shlex
 
-    return shlex.quote(text) if not _CONTROL.search(text) else shown_path(text)
+    return shlex.quote(text) if not _CONTROL.search(text) else _quoted(text)
 
 
 _OS_REASONS = {
