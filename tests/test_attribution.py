@@ -426,3 +426,15 @@ def test_an_office_is_named_even_when_the_name_runs_on_into_the_sentence() -> No
         )
     )
     assert recs[1]["speaker"] == "Jan Example"
+
+
+def test_a_delegation_mentioned_as_an_object_or_a_letters_sender_is_no_speaker() -> None:
+    recs = records_of(
+        body(
+            "The Committee began its session this morning. Members said the examination of the report should be"
+            " postponed given the unlikely presence of a Cambodian delegation at the proceedings.",
+            "Council members had before them a letter from the Permanent Representative of Mexico to the United"
+            " Nations about the mission.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == [None, None]

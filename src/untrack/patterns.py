@@ -214,7 +214,11 @@ GERUNDS = (
 # ", Permanent Observer of the Holy See, said": a role in capitals between commas, then the verb.
 ROLE_THEN_VERB = rf"(?:\s*,\s*(?P<role>[{UPPER}][^,;“”\"]{{2,150}}?)\s*,\s+(?:also\s+)?{VERBS})?"
 # "…amendments proposed by Nigeria’s delegate": the agent of a passive verb is not the speaker.
-NOT_AGENT = r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bfrom\s)(?<!\bto\s)(?<!\bto\sthe\s)(?<!\bwith\sthe\s)"
+# Nor is one in a letter from it, or one whose presence, absence or statement is mentioned.
+NOT_AGENT = (
+    r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bfrom\s)(?<!\bfrom\sthe\s)(?<!\bto\s)(?<!\bto\sthe\s)(?<!\bwith\sthe\s)"
+    r"(?<!\bof\sa\s)(?<!\bof\sthe\s)"
+)
 # "…, Ms. Jagjit Pavadia of India, stated": a country after "of" belongs to the name before it.
 OF_PLACE = r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'\-]+(?:\s+(?:and\s+|the\s+)?[A-Z][\w’'\-]+){0,3}))?"
 # What a country's office-holder is called when the release names the country, not the person.
