@@ -332,7 +332,7 @@ def test_a_current_link_leading_out_of_the_index_is_not_followed(runner, tmp_pat
     )
 )
 def test_new_ids_are_unique_readable_and_say_what_differs(names: list[str]) -> None:
-    from untrack.index import new_document_id
+    from untrack.build import new_document_id
 
     taken: dict[str, str] = {}
     for name in names:

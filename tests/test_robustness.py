@@ -250,12 +250,12 @@ def test_second_writer_waits_then_fails_clearly(runner, tmp_path: Path, monkeypa
 
 
 def test_leftovers_of_a_killed_run_are_cleaned_up_and_nothing_else(tmp_path: Path) -> None:
-    from untrack.index import _Generation
+    from untrack.index import Generation
 
     store = IndexStore(tmp_path / "ix")
     store.update([Source.of(bundled_seed())], rebuild=True)
     with store.lock():
-        killed = _Generation(store, fresh=False)  # a run killed mid-build: never committed nor aborted
+        killed = Generation(store, fresh=False)  # a run killed mid-build: never committed nor aborted
     assert killed.tmp.exists()
     # Things the user put there that merely look like untrack's: never touched.
     (store.path / ".building-gen-1").mkdir()

@@ -396,7 +396,7 @@ def index_cmd(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List unattributed paragraph ids."),
 ) -> None:
     """Build or update the index (atomically: a failed run leaves the old index)."""
-    from .index import find_sources
+    from .build import find_sources
     from .sources import SEED_NAME, bundled_seed
     from .textutil import shown_path
 

@@ -34,7 +34,8 @@ from .textutil import shown_path
 if TYPE_CHECKING:
     import httpx
 
-    from .index import IndexStore, UpdateReport
+    from .build import UpdateReport
+    from .index import IndexStore
 
 __all__ = ["FEED_URL", "Client", "FetchFailed", "FetchReport", "Politeness", "fetch_into", "resolve"]
 

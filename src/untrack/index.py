@@ -1,4 +1,7 @@
-"""The Whoosh index: schema, atomic generations, incremental updates, export.
+"""The index store: atomic generations of a Whoosh index, their manifest, the writer lock.
+
+What goes into the next generation (new, changed, moved releases; parsing) is decided by
+:mod:`untrack.build`; the schema and analyzers are :mod:`untrack.analysis`.
 
 Layout of an index folder::
 
@@ -19,12 +22,10 @@ import errno
 import fcntl
 import json
 import os
-import re
 import shutil
 import time
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
@@ -38,6 +39,7 @@ from .model import Document
 from .textutil import shown_path
 
 if TYPE_CHECKING:  # parsing (and its compiled rule table) is only imported by writers
+    from .build import UpdateReport
     from .sources import Source, WarnFn
 
 __all__ = ["IndexProblem", "IndexStore", "NoIndex", "SCHEMA_VERSION", "analyzers"]
@@ -74,24 +76,6 @@ def damaged_message(index: Path | None, why: str) -> str:
 
 
 # --------------------------------------------------------------------------- store
-
-
-@dataclass
-class UpdateReport:
-    """What an index run did, for the summary line."""
-
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    moved: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    paragraphs: int = 0
-    unattributed: list[str] = field(default_factory=list)
-
-    @property
-    def indexed(self) -> int:
-        return len(self.added) + len(self.changed) + len(self.unchanged) + len(self.moved)
 
 
 class IndexStore:
@@ -249,113 +233,14 @@ class IndexStore:
         roots: list[Path] | None = None,
         optimize: bool = False,
     ) -> UpdateReport:
-        """Add new, replace changed (by SHA-256), skip unchanged releases; swap in a new generation.
+        """Add new, replace changed, skip unchanged releases, under the writer lock; see
+        :func:`untrack.build.update`."""
+        from .build import update
 
-        A document is its source file (by real path), not its file name: two releases called
-        `report.txt` in two folders are two documents, and a file moved elsewhere is
-        recognised by its content. Files are hashed before they are parsed, so unchanged ones
-        cost one read; documents are streamed into the Whoosh writer one at a time, so memory
-        does not grow with the corpus. `roots` are the files and folders named by the user,
-        remembered so that a later run with no paths can refresh from them.
-        """
         if not self._locked:
             with self.lock():
-                return self.update(sources, rebuild, prune, warn, progress, roots, optimize)
-        from .sources import SourceError, content_hash, parse_many, read_bytes
-
-        warn = warn or (lambda message: None)
-        # Leftovers of a run that was killed or ran out of disk: only this run can own them now.
-        IndexFolder(self.path).remove_own(keep=set(), only=(".building-", ".current-"))
-
-        report = UpdateReport()
-        fresh = rebuild or not self.exists()
-        old: dict[str, Any] = {} if fresh else self.manifest().get("documents", {})
-        known = old if not fresh else self._known_documents()
-        docs: dict[str, dict[str, Any]] = dict(old)
-        claimed: set[str] = set()
-        # 1. Hash every file; only new or changed ones are parsed.
-        todo: list[tuple[Source, str]] = []
-        unknown: list[tuple[Source, str]] = []
-        by_path = {info.get("path"): doc for doc, info in known.items()}
-        taken = {doc: str(info.get("path", "")) for doc, info in known.items()}  # id -> its file
-        for src in _distinct(sources):
-            try:
-                digest = content_hash(read_bytes(src.path))
-            except SourceError as e:
-                warn(str(e))
-                report.failed.append(str(src.path))
-                continue
-            doc = by_path.get(_source_key(src.path))
-            if doc is None or doc in claimed:
-                unknown.append((src, digest))
-                continue
-            claimed.add(doc)
-            if old.get(doc, {}).get("sha256") == digest:
-                report.unchanged.append(doc)
-            else:
-                todo.append((replace(src, doc=doc), digest))
-        # A new path holding the content of a document whose file is gone: the file moved.
-        gone = {
-            info.get("sha256"): doc
-            for doc, info in known.items()
-            if doc not in claimed and not Path(info.get("path", "")).exists()
-        }
-        for src, digest in unknown:
-            doc = gone.pop(digest, None)
-            if doc is not None and doc in old:
-                docs[doc] = {**old[doc], "path": _source_key(src.path)}
-                report.moved.append(doc)
-            else:
-                doc = doc or new_document_id(src.path, taken)
-                todo.append((replace(src, doc=doc), digest))
-            claimed.add(doc)
-            taken[doc] = _source_key(src.path)
-        # 2. Parse (in worker processes when there are many) and stream into a new generation.
-        gen = _Generation(self, fresh=True, optimize=optimize) if fresh else None
-        try:
-            for i, (src, result) in enumerate(parse_many([s for s, _ in todo])):
-                if progress:
-                    progress(i, len(todo))
-                if isinstance(result, SourceError):
-                    warn(str(result))
-                    report.failed.append(str(src.path))
-                    continue
-                doc, note = result
-                if note:
-                    warn(f"{shown_path(src.path)}: {note}")
-                gen = gen or _Generation(self, fresh=False, optimize=optimize)
-                prior = old.get(src.doc)
-                if prior:
-                    gen.delete(src.doc)
-                gen.add(doc)
-                (report.changed if prior else report.added).append(src.doc)
-                docs[src.doc] = _doc_entry(src, doc, todo[i][1])
-            if progress:
-                progress(len(todo), len(todo))
-            if prune:
-                for name, info in list(docs.items()):
-                    if name not in claimed and not Path(info.get("path", "")).exists():
-                        report.removed.append(name)
-                        del docs[name]
-                        if not fresh:
-                            gen = gen or _Generation(self, fresh=False, optimize=optimize)
-                            gen.delete(name)
-            report.paragraphs = sum(int(d.get("paragraphs", 0)) for d in docs.values())
-            report.unattributed = [i for d in docs.values() for i in d.get("unattributed", [])]
-            kept_roots = [] if fresh else self.manifest().get("roots", [])
-            all_roots = list(dict.fromkeys([*kept_roots, *(_source_key(r) for r in roots or [])]))
-            if gen is not None and fresh and not report.added and self.exists():
-                gen.abort()  # a rebuild that found nothing to index keeps the index that worked
-            elif gen is None and (report.moved or all_roots != kept_roots or optimize):
-                gen = _Generation(self, fresh=False, optimize=optimize)  # only the manifest changes
-                gen.commit(docs, all_roots)
-            elif gen is not None:
-                gen.commit(docs, all_roots)
-        except BaseException:
-            if gen is not None:
-                gen.abort()
-            raise
-        return report
+                return update(self, sources, rebuild, prune, warn, progress, roots, optimize)
+        return update(self, sources, rebuild, prune, warn, progress, roots, optimize)
 
     def holds_only_sample(self) -> bool:
         """Whether the index holds the bundled sample and nothing of the user's."""
@@ -409,60 +294,7 @@ def _read_manifest(gen: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _source_key(path: Path) -> str:
-    """What a document is: its file's real path (links and `..` resolved)."""
-    return os.path.realpath(path)
-
-
-def _distinct(sources: list[Source]) -> Iterator[Source]:
-    """Each file once, however many times (or by however many names) it was given."""
-    seen: set[str] = set()
-    for src in sources:
-        key = _source_key(src.path)
-        if key not in seen:
-            seen.add(key)
-            yield src
-
-
-_ID_UNSAFE = re.compile(r"[^\w.-]+")
-
-
-def new_document_id(path: Path, taken: dict[str, str]) -> str:
-    """A short, readable id for a new document: its file name without the extension, unless
-    another file has that id; then, beside a file of that name in the same folder, the name
-    with its extension ('report-html'), and otherwise with its folder's name ('b-report');
-    then numbered. `taken` maps the ids in use to their files. Ids never hold '#', ':',
-    spaces or control characters, so `DOC#N` and `doc:DOC` always read back."""
-    stem = _ID_UNSAFE.sub("_", path.stem).strip("._") or "release"
-    kind = _ID_UNSAFE.sub("_", path.suffix.lstrip(".").lower())
-    real = Path(_source_key(path))
-    folder = _ID_UNSAFE.sub("_", real.parent.name).strip("._")
-    by_kind, by_folder = f"{stem}-{kind}" if kind else "", f"{folder}-{stem}" if folder else ""
-    beside = stem in taken and Path(taken[stem]).parent == real.parent
-    for candidate in (stem, *((by_kind, by_folder) if beside else (by_folder, by_kind))):
-        if candidate and candidate not in taken:
-            return candidate
-    k = 2
-    while f"{stem}-{k}" in taken:
-        k += 1
-    return f"{stem}-{k}"
-
-
-def _doc_entry(src: Source, doc: Document, digest: str) -> dict[str, Any]:
-    """What the manifest remembers of one document."""
-    return {
-        "sha256": digest,
-        "path": _source_key(src.path),
-        "title": doc.title,
-        "date": doc.date,
-        "body": doc.body,
-        "symbol": doc.symbol,
-        "paragraphs": sum(p.kind == "paragraph" for p in doc.paragraphs),
-        "unattributed": [f"{doc.doc}#{p.n}" for p in doc.paragraphs if p.unattributed],
-    }
-
-
-class _Generation:
+class Generation:
     """A new generation written beside the live one; `commit` swaps it in atomically.
 
     Every entry it creates is first recorded in the folder's marker, so a run killed at any
@@ -596,9 +428,3 @@ def _fsync_tree(path: Path) -> None:
             finally:
                 os.close(fd)
     _fsync_dir(path)
-
-
-def find_sources(paths: list[Path], warn: WarnFn, follow: bool = False) -> list[Source]:
-    from .sources import discover
-
-    return list(discover(paths, warn, follow=follow))
