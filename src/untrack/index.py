@@ -40,7 +40,7 @@ from .textutil import shown_path
 
 if TYPE_CHECKING:  # parsing (and its compiled rule table) is only imported by writers
     from .build import UpdateReport
-    from .sources import Source, WarnFn
+    from .sources import Source
 
 __all__ = ["IndexProblem", "IndexStore", "NoIndex", "SCHEMA_VERSION", "analyzers"]
 
@@ -223,24 +223,15 @@ class IndexStore:
             self._locked = False
             os.close(fd)
 
-    def update(
-        self,
-        sources: list[Source],
-        rebuild: bool = False,
-        prune: bool = False,
-        warn: WarnFn | None = None,
-        progress: Callable[[int, int], None] | None = None,
-        roots: list[Path] | None = None,
-        optimize: bool = False,
-    ) -> UpdateReport:
-        """Add new, replace changed, skip unchanged releases, under the writer lock; see
-        :func:`untrack.build.update`."""
+    def update(self, sources: list[Source], **options: Any) -> UpdateReport:
+        """Add new, replace changed, skip unchanged releases, under the writer lock; the options
+        (rebuild, prune, warn, progress, roots, optimize) are :func:`untrack.build.update`'s."""
         from .build import update
 
         if not self._locked:
             with self.lock():
-                return update(self, sources, rebuild, prune, warn, progress, roots, optimize)
-        return update(self, sources, rebuild, prune, warn, progress, roots, optimize)
+                return update(self, sources, **options)
+        return update(self, sources, **options)
 
     def holds_only_sample(self) -> bool:
         """Whether the index holds the bundled sample and nothing of the user's."""
