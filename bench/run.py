@@ -288,22 +288,36 @@ class JobFailed(Exception):
     pass
 
 
-def run_job(workdir: Path, kind: str, **params: Any) -> dict[str, Any]:
+def run_job(workdir: Path, kind: str, watch: Path | None = None, **params: Any) -> dict[str, Any]:
     """Run one worker job in a child process; add its wall time, CPU (with its reaped
-    children), and peak memory: the larger of the sampled process-tree RSS and ru_maxrss."""
+    children), and peak memory: the larger of the sampled process-tree RSS and ru_maxrss.
+    With `watch` (the folder a build writes), also the peak disk it and the job's own
+    temporary folder held together, sampled twice a second."""
     workdir.mkdir(parents=True, exist_ok=True)
     jobfile = workdir / f"job-{kind}-{time.time_ns()}.json"
     jobfile.write_text(json.dumps({"kind": kind, **params}), encoding="utf-8")
     errfile = jobfile.with_suffix(".err")
+    tmp = workdir / f"tmp-{kind}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
     with open(errfile, "wb") as err:
         t = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "_worker", str(jobfile)], stderr=err)
+        proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "_worker", str(jobfile)],
+            stderr=err,
+            env={**os.environ, "TMPDIR": str(tmp)},
+        )
         peak = [0]
+        disk = [0]
         done = threading.Event()
 
         def sample() -> None:
+            k = 0
             while not done.wait(0.1):
                 peak[0] = max(peak[0], tree_rss(proc.pid))
+                k += 1
+                if watch is not None and k % 5 == 0:
+                    disk[0] = max(disk[0], _size_now(watch) + _size_now(tmp))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -319,7 +333,22 @@ def run_job(workdir: Path, kind: str, **params: Any) -> dict[str, Any]:
     result["_wall"] = wall
     result["_cpu"] = ru.ru_utime + ru.ru_stime
     result["_peak_mb"] = max(peak[0], ru.ru_maxrss * 1024) / 2**20
+    if watch is not None:
+        result["_peak_disk_mb"] = max(disk[0], _size_now(watch)) / 2**20
+    shutil.rmtree(tmp, ignore_errors=True)
     return result
+
+
+def _size_now(path: Path) -> int:
+    """Bytes under `path` at this moment (files may come and go while it is summed)."""
+    total = 0
+    for root, _, names in os.walk(path):
+        for name in names:
+            try:
+                total += os.lstat(os.path.join(root, name)).st_size
+            except OSError:
+                pass
+    return total
 
 
 def cold_runs(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, dict[str, Any]]:
@@ -464,10 +493,10 @@ def bench_size(n: int, files: list[Path], work: Path, args: argparse.Namespace, 
     res: dict[str, Any] = {"size": n, "errors": []}
     query_opts = {"repeats": args.repeats, "min_repeats": min(5, args.repeats), "budget": args.budget}
 
-    def step(name: str, kind: str, **params: Any) -> dict[str, Any] | None:
+    def step(name: str, kind: str, watch: Path | None = None, **params: Any) -> dict[str, Any] | None:
         log(f"{n} releases: {name} …")
         try:
-            r = run_job(jobs, kind, **params)
+            r = run_job(jobs, kind, watch=watch, **params)
         except JobFailed as e:
             log(f"{n} releases: {name} FAILED: {e}")
             res["errors"].append(f"{name}: {e}")
@@ -479,12 +508,22 @@ def bench_size(n: int, files: list[Path], work: Path, args: argparse.Namespace, 
 
     records = str(d / "records.jsonl")
     step("parse", "parse", files=files_s, records=records)
-    step("untrack build", "untrack_build", files=files_s, index=str(d / "untrack"))
+    step("untrack build", "untrack_build", watch=d / "untrack", files=files_s, index=str(d / "untrack"))
     if "untrack build" in res:
         res["untrack size"] = dir_size((d / "untrack" / "current").resolve())
         step("untrack reindex", "untrack_reindex", files=files_s, index=str(d / "untrack"))
+        # 1% of the releases change (at least one): a sentence is added to each, then taken out again.
+        changed = files[:n:100][: max(1, n // 100)]
+        originals = {p: p.read_bytes() for p in changed}
+        try:
+            for p in changed:
+                p.write_bytes(originals[p] + b"\n\nThe representative of Chile said the meeting was changed.\n")
+            step("untrack update 1%", "untrack_reindex", watch=d / "untrack", files=files_s, index=str(d / "untrack"))
+        finally:
+            for p, data in originals.items():
+                p.write_bytes(data)
     if "parse" in res:
-        if step("whoosh build", "whoosh_build", records=records, index=str(d / "whoosh")):
+        if step("whoosh build", "whoosh_build", watch=d / "whoosh", records=records, index=str(d / "whoosh")):
             res["whoosh size"] = dir_size(d / "whoosh")
         if step("fts5 build", "fts5_build", records=records, index=str(d / "fts5.db")):
             res["fts5 size"] = dir_size(d / "fts5.db")
@@ -564,10 +603,18 @@ def table_for(results: list[dict[str, Any]], startup: dict[str, Any] | None) -> 
         m = uq.get(CLI_PATH_LABEL)
         if m:
             t.add(n, f"warm p50 / p95 ms: {CLI_PATH_LABEL}", f"{num(med(m['ms']))} / {num(p95(m['ms']))}", "n/a", "n/a")
+        disk = [x.get("_peak_disk_mb") if x else None for x in (ub, uw)]
+        if any(disk):
+            t.add(n, "build peak disk (index + temporary files), MB", num(disk[0]), num(disk[1]), "—", ratio(*disk))
         ri = r.get("untrack reindex")
-        if ri and u_s:
-            share = f"{num(ri['seconds'])} ({100 * ri['seconds'] / u_s:.1f}%)"
-            t.add(n, "unchanged re-index, s (% of full build)", share, "n/a", "n/a")
+        if ri and ub:
+            share = f"{num(ri['_cpu'])} ({100 * ri['_cpu'] / ub['_cpu']:.1f}%)"
+            t.add(n, "unchanged re-index, CPU s (% of full build's CPU)", share, "n/a", "n/a")
+        up = r.get("untrack update 1%")
+        if up and ub:
+            share = f"{num(up['_cpu'])} ({100 * up['_cpu'] / ub['_cpu']:.1f}%)"
+            t.add(n, "re-index with 1% of releases changed, CPU s (% of full build's CPU)", share, "n/a", "n/a")
+            t.add(n, "re-index with 1% changed, peak disk MB", num(up.get("_peak_disk_mb")), "n/a", "n/a")
         cold = r.get("cold")
         if cold:
             uc, bc = cold["untrack search"], cold["bare script"]
@@ -580,6 +627,44 @@ def table_for(results: list[dict[str, Any]], startup: dict[str, Any] | None) -> 
                 ratio(med(uc["cpu_ms"]), med(bc["cpu_ms"])),
             )
     return t.render()
+
+
+def growth_for(results: list[dict[str, Any]], target: int = 60_000) -> str:
+    """How each cost grows with the corpus: the exponent k of cost ∝ releases^k between the
+    smallest and the largest size of at least 100 releases, and the cost at `target` releases
+    extrapolated along it (a straight line on log-log axes: a guide, not a measurement)."""
+    big = [r for r in results if r["size"] >= 100]
+    if len(big) < 2:
+        return ""
+    lo, hi = big[0], big[-1]
+    span = math.log(hi["size"] / lo["size"])
+    med = statistics.median
+    rows: list[tuple[str, str, float | None, float | None]] = []
+
+    def cost(r: dict[str, Any], engine: str, what: str) -> float | None:
+        if what == "build":
+            job = r.get(f"{engine} build")
+            return job["_cpu"] if job else None
+        m = (r.get(f"{engine} queries") or {}).get(what)
+        return med(m["ms"]) if m else None
+
+    for engine in ("untrack", "whoosh", "fts5"):
+        rows.append((engine, "build CPU, s", cost(lo, engine, "build"), cost(hi, engine, "build")))
+    for label, *_ in QUERIES:
+        for engine in ("untrack", "fts5"):
+            rows.append((engine, f"warm p50 ms: {label}", cost(lo, engine, label), cost(hi, engine, label)))
+    out = [
+        f"Growth from {lo['size']:,} to {hi['size']:,} releases, and extrapolated to {target:,}:",
+        "",
+        f"| engine | cost | at {lo['size']:,} | at {hi['size']:,} | exponent | at {target:,} (extrapolated) |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for engine, what, a, b in rows:
+        if not a or not b:
+            continue
+        k = math.log(b / a) / span
+        out.append(f"| {engine} | {what} | {num(a)} | {num(b)} | {k:.2f} | {num(b * (target / hi['size']) ** k)} |")
+    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -633,6 +718,9 @@ def main(argv: list[str] | None = None) -> None:
         command = " ".join(["python bench/run.py", *(argv if argv is not None else sys.argv[1:])])
         print(f"## untrack benchmark\n\n{header}\n- run time: {total / 60:.1f} min (`{command}`)\n")
         print(table)
+        growth = growth_for(results)
+        if growth:
+            print("\n" + growth)
         errors = [e for r in results for e in r["errors"]]
         if errors:
             print("\nerrors:\n" + "\n".join(f"- {e}" for e in errors))
