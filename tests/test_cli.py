@@ -317,6 +317,19 @@ def test_count_is_the_number_of_hits_json_gives_with_no_limit(runner, seed_index
     assert int(counted.stdout) == len(listed.stdout.splitlines())
 
 
+@pytest.mark.parametrize("limit", ["3", "0", "1000"])
+def test_summary_ends_json_lines_with_the_total_only_when_asked(runner, seed_index, limit) -> None:
+    base = ["search", "--index", str(seed_index), "trafficking", "--json", "-n", limit]
+    plain = runner.invoke(app, base).stdout.splitlines()
+    lines = runner.invoke(app, [*base, "--summary"]).stdout.splitlines()
+    assert lines[:-1] == plain and all("summary" not in json.loads(line) for line in plain)
+    summary = json.loads(lines[-1])["summary"]
+    total = int(runner.invoke(app, ["search", "--index", str(seed_index), "trafficking", "--count"]).stdout)
+    assert summary["shown"] == len(plain) and summary["total"] == total and summary["query"] == "trafficking"
+    refused = runner.invoke(app, ["search", "--index", str(seed_index), "trafficking", "--summary"])
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1
+
+
 FORMATTED = [
     (["search", "trust fund", "-n", "0"], "hits"),
     (["show", f"{SEED}#3", f"{SEED}#37"], "records"),

@@ -265,6 +265,9 @@ def search(
     fmt: Format = FormatOpt,
     json_out: bool = JsonOpt,
     count: bool = typer.Option(False, "--count", "-c", help="Print only the number of matching paragraphs."),
+    summary: bool = typer.Option(
+        False, "--summary", help='With --json: end with one {"summary": …} line (hits shown, total matching).'
+    ),
     full: bool = typer.Option(False, "--full", help="Show whole paragraphs and neighbours, not fragments."),
     color: Color = ColorOpt,
     no_pager: bool = typer.Option(False, "--no-pager", help="Never page long output (it is never paged when piped)."),
@@ -283,6 +286,8 @@ def search(
         limit = _screenful(before + after, full) if on_screen else DEFAULT_LIMIT
     if limit < 0 or min(context, before, after) < 0:
         raise UntrackError("--limit and the context counts (-C, -A, -B) must be 0 or more")
+    if summary and _format(fmt, json_out) != "jsonl":
+        raise UntrackError("--summary goes with --json (JSON Lines): other formats have no place for it")
     store = _existing(index)
     text = " ".join(query or [])
     filters = Filters(speaker, section, doc, body, date_from, date_to)
@@ -316,14 +321,25 @@ def search(
         for line in unmatched_filters(store, filters):
             say(line)
     printer(_format(fmt, json_out), color.value, pager=not no_pager).hits(hits, full=full)
-    if on_screen and limit and len(hits) == limit:  # there may be more: say how many, as a total line
-        from .search import search as every
+    asked = outcome.correction.query if outcome.corrected and outcome.correction else text
+    if summary:
+        from .plain import to_json
 
-        asked = outcome.correction.query if outcome.corrected and outcome.correction else text
-        total = len(every(store, asked, limit=0, filters=filters, sort=sort, literal=literal))
+        total = len(hits) if not limit or len(hits) < limit else _total(store, asked, filters, sort, literal)
+        facts = {"shown": len(hits), "total": total, "query": asked, "corrected": bool(outcome.corrected)}
+        sys.stdout.write(to_json({"summary": facts}) + "\n")
+    if on_screen and limit and len(hits) == limit:  # there may be more: say how many, as a total line
+        total = _total(store, asked, filters, sort, literal)
         if total > limit:
             say(f"{limit} of {total} matching paragraphs shown; -n N shows N, -n 0 all")
     _exit(hits)
+
+
+def _total(store: Any, query: str, filters: Any, sort: str, literal: bool) -> int:
+    """How many paragraphs match in all (the hits shown may be the first few)."""
+    from .search import search as every
+
+    return len(every(store, query, limit=0, filters=filters, sort=sort, literal=literal))
 
 
 DEFAULT_LIMIT = 10
