@@ -107,9 +107,9 @@ def untrack_engine(store: Any) -> Callable[[str], list[str]]:
 
 
 def resolve(question: dict[str, Any], names: dict[str, str], records: list[dict[str, Any]]) -> list[str]:
-    """The record ids a question's (file, anchor) answers name. A block that is no record (a
-    headline, subtitle or header line: untrack keeps those as document metadata) stands as
-    `DOC#headline`, which no engine returns today; an anchor not in the file at all is an error."""
+    """The record ids a question's (file, anchor) answers name. A headline or subtitle is in
+    record 0 (kind "headline"); a block that is no record at all (a header line) stands as
+    `DOC#headline`, which no engine returns; an anchor not in the file at all is an error."""
     ids = []
     for want in question["relevant"]:
         doc = names.get(want["doc"])

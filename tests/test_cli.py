@@ -111,7 +111,8 @@ def test_index_export_and_speakers(runner, tmp_path: Path) -> None:
     assert res.exit_code == 0
     assert "58 paragraphs" in res.stderr
     recs = jsonl(runner.invoke(app, ["export", "--index", ix]).stdout)
-    assert [r["n"] for r in recs] == list(range(1, 62))
+    assert [r["n"] for r in recs] == list(range(0, 62))
+    assert recs[0]["kind"] == "headline" and recs[0]["text"].startswith(recs[0]["title"])
     assert [r["text"] for r in recs if r["kind"] == "heading"][-1] == "Closing Remarks"
     assert "rank" not in recs[0] and recs[0]["doc"] == SEED
     res = runner.invoke(app, ["speakers", "--index", ix, "--json"])

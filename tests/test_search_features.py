@@ -71,7 +71,8 @@ def test_show_prints_any_id_from_json_output(runner, seed_index: Path) -> None:
         res = runner.invoke(app, ["show", "--index", str(seed_index), "--json", pid])
         assert res.exit_code == 0 and jsonl(res.stdout)[0]["id"] == pid
     res = runner.invoke(app, ["show", "--index", str(seed_index), "-C", "2", f"{SEED}#1", "--json"])
-    assert [c["n"] for c in jsonl(res.stdout)[0]["context"]] == [2, 3]
+    assert [c["n"] for c in jsonl(res.stdout)[0]["context"]] == [0, 2, 3]  # 0: the release's headline
+    assert jsonl(res.stdout)[0]["context"][0]["kind"] == "headline"
     res = runner.invoke(app, ["show", "--index", str(seed_index), f"{SEED}#999"])
     assert res.exit_code == 1 and "no paragraph" in res.stderr
     res = runner.invoke(app, ["show", "--index", str(seed_index), "nohash"])
@@ -174,3 +175,21 @@ def test_a_possessive_or_a_straight_apostrophe_is_no_misspelling(seed_index) -> 
     store = IndexStore(seed_index)
     assert suggest(store, "Qatar's trust fund") is None  # the index has "Qatar" (and "Qatar’s")
     assert suggest(store, "Bachelet's remarks") is None
+
+
+def test_a_release_headline_is_a_hit_of_its_own(runner, tmp_path: Path) -> None:
+    """A question may be answered by the headline alone: it is record 0, kind "headline", no speaker."""
+    release = tmp_path / "rel" / "r.txt"
+    release.parent.mkdir()
+    release.write_text(
+        "Security Council\n\nSC/99999\n\n1 March 2021\n\nCouncil Extends Observer Mission in Freedonia\n\n"
+        "The representative of Chile said that the mandate deserved support from all members.\n",
+        encoding="utf-8",
+    )
+    ix = tmp_path / "ix"
+    assert runner.invoke(app, ["index", "--index", str(ix), str(release.parent), "-q"]).exit_code == 0
+    hits = jsonl(runner.invoke(app, ["search", "--index", str(ix), "--json", "Freedonia observer mission"]).stdout)
+    assert hits and hits[0]["id"] == "r#0" and hits[0]["kind"] == "headline" and hits[0]["speaker"] is None
+    assert hits[0]["text"].startswith("Council Extends Observer Mission in Freedonia")
+    shown = runner.invoke(app, ["search", "--index", str(ix), "Freedonia", "--color", "never"]).stdout
+    assert "(headline)" in shown

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8  # 8: each release's headline is record 0 (kind "headline"), searchable
 _WORDS = re.compile(r"\w+(?:[.'’]\w+)*")
 
 

@@ -16,7 +16,8 @@ class Paragraph:
     n: int
     text: str
     section: str | None = None
-    # "paragraph", or "heading" for a section heading (kept as a record, never a speaker).
+    # "paragraph", "heading" for a section heading (kept as a record, never a speaker), or
+    # "headline" for record 0, the release's headline and subtitles.
     kind: str = "paragraph"
     speaker: str | None = None
     speaker_raw: str | None = None
@@ -43,8 +44,16 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
 
     def records(self) -> list[dict[str, Any]]:
-        """Flatten into the JSON records that `export` prints and the index stores."""
-        return [paragraph_record(self, p) for p in self.paragraphs]
+        """Flatten into the JSON records that `export` prints and the index stores: the headline
+        first (number 0: a question can be answered by a release's headline), then the paragraphs."""
+        head = [headline_record(self)] if self.title else []
+        return head + [paragraph_record(self, p) for p in self.paragraphs]
+
+
+def headline_record(doc: Document) -> dict[str, Any]:
+    """The release's headline and subtitles as record 0, kind "headline" (no speaker)."""
+    text = " — ".join([doc.title or "", *doc.subtitles])
+    return {**paragraph_record(doc, Paragraph(n=0, text=text, kind="headline")), "section": None}
 
 
 def paragraph_record(doc: Document, p: Paragraph) -> dict[str, Any]:

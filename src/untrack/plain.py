@@ -64,9 +64,13 @@ def safe(text: str | None) -> str:
     return terminal_safe(text or "")
 
 
+def _nobody(rec: dict[str, Any]) -> str:
+    return "(headline)" if rec.get("kind") == "headline" else "(no speaker)"
+
+
 def _who(prefix: str, rec: dict[str, Any], max_lines: int | None) -> Line:
     line = Line(prefix, max_lines=max_lines, prefix_style="bold")
-    line.add(rec.get("speaker") or "(no speaker)", SPEAKER if rec.get("speaker") else DIM)
+    line.add(rec.get("speaker") or _nobody(rec), SPEAKER if rec.get("speaker") else DIM)
     if rec.get("affiliation") and rec.get("affiliation") != rec.get("speaker"):
         line.add(" — " + rec["affiliation"], "cyan")
     return line
@@ -96,7 +100,7 @@ def _context_line(rec: dict[str, Any], full: bool) -> Line:
     line = Line(BAR, max_lines=None if full else 1, repeat=True, prefix_style=DIM).add(rec["id"], "magenta dim")
     if rec.get("kind") == "heading":
         return line.add("  § " + rec["text"], "italic dim")
-    line.add("  " + (rec.get("speaker") or "(no speaker)") + ": ", "cyan dim")
+    line.add("  " + (rec.get("speaker") or _nobody(rec)) + ": ", "cyan dim")
     return line.add(context_text(rec["text"], full), DIM)
 
 

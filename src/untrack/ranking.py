@@ -210,11 +210,16 @@ class Ranker:
         return _in_order(tokens, list(node.words), max(1, node.slop))
 
     def top(
-        self, q: Any, limit: int | None, allow: set[int] | None = None, exclude: set[int] | None = None
+        self,
+        q: Any,
+        limit: int | None,
+        allow: set[int] | None = None,
+        exclude: set[int] | None = None,
+        scale: dict[int, float] | None = None,
     ) -> list[tuple[int, float]]:
         """The best `limit` (None: all) documents for `q` as (docnum, score), best first; ties go
         to the lower document number, as in Whoosh. Only documents in `allow` (when given) and
-        not in `exclude` count."""
+        not in `exclude` count; a document in `scale` has its score multiplied by its factor."""
         run = _Run()
         scored = self.scores(q, run)
         if allow is not None:
@@ -223,11 +228,16 @@ class Ranker:
             scored = dict(scored)  # it may be a table a phrase check edits
         for d in exclude or ():
             scored.pop(d, None)
+        for d, factor in (scale or {}).items():
+            if d in scored:
+                scored[d] *= factor
         if not run.pending:
             return _best(scored, limit)
-        return self._checked_top(q, scored, limit, run)
+        return self._checked_top(q, scored, limit, run, scale or {})
 
-    def _checked_top(self, q: Any, scored: Scores, limit: int | None, run: _Run) -> list[tuple[int, float]]:
+    def _checked_top(
+        self, q: Any, scored: Scores, limit: int | None, run: _Run, scale: dict[int, float]
+    ) -> list[tuple[int, float]]:
         """Top documents when some only might match (a phrase not yet checked): take them in
         score order, a window at a time; a document whose phrase fails is scored again without
         it and goes back in line. A failed check only lowers a score, so the order holds."""
@@ -264,6 +274,7 @@ class Ranker:
                 continue
             rescored = rescore(q, d, run.memo)
             if rescored is not None:
+                rescored *= scale.get(d, 1.0)
                 heapq.heappush(heap, (-rescored, d))
         return out
 
