@@ -542,3 +542,14 @@ def test_fetched_releases_replace_an_index_that_only_held_the_sample(runner, sit
     assert "replacing the sample release" in res.stderr
     docs = IndexStore(ix).manifest()["documents"]
     assert len(docs) == 1 and all("cache" in info["path"] for info in docs.values())
+
+
+def test_a_redirect_to_an_address_robots_txt_disallows_is_not_followed(runner, site: Site, tmp_path) -> None:
+    site.server.expect_request("/en/2023/moved.doc.htm").respond_with_data(
+        "", status=302, headers={"Location": site.url("/private/y.doc.htm")}
+    )
+    site.serve("/private/y.doc.htm", release_page("GA/3", "hiddenword"))
+    res = run(runner, tmp_path / "ix", site.url("/en/2023/moved.doc.htm"))
+    assert res.exit_code == 2
+    assert "which that site's robots.txt disallows" in res.stderr and res.stderr.count("Traceback") == 0
+    assert not site.requests("/private/y.doc.htm")

@@ -77,6 +77,9 @@ class Response:
         return f"{self.status} {self.reason}".strip() + (f" after {self.tries} tries" if self.tries > 1 else "")
 
 
+MAX_REDIRECTS = 5
+
+
 class Client:
     """One polite HTTP session: robots.txt per site, a wait between requests, retries."""
 
@@ -88,8 +91,7 @@ class Client:
         self.http = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"},
             timeout=httpx.Timeout(politeness.timeout),
-            follow_redirects=True,
-            max_redirects=5,
+            follow_redirects=False,  # followed by _once, which asks each new address's robots.txt first
             transport=transport,
         )
         self.last_start: float | None = None
@@ -110,7 +112,7 @@ class Client:
                 response = self._once(url, headers or {})
             except httpx.TimeoutException:
                 why = "timed out"
-            except (httpx.UnsupportedProtocol, httpx.InvalidURL, httpx.TooManyRedirects, httpx.DecodingError) as e:
+            except (httpx.UnsupportedProtocol, httpx.InvalidURL, httpx.DecodingError) as e:
                 raise FetchFailed(str(e) or type(e).__name__) from None
             except httpx.RemoteProtocolError:
                 why = "connection closed before the whole page arrived (truncated)"
@@ -132,21 +134,33 @@ class Client:
         raise AssertionError("unreachable")
 
     def _once(self, url: str, headers: dict[str, str]) -> Response:
-        origin = _origin(url)
+        """One page, its redirects followed (at most MAX_REDIRECTS), each hop a polite request
+        that the robots.txt of the address it goes to allows."""
+        for _ in range(MAX_REDIRECTS + 1):
+            self._pause(_origin(url))
+            with self.http.stream("GET", url, headers=headers) as r:
+                target = str(r.next_request.url) if r.is_redirect and r.next_request is not None else None
+                if target is None:
+                    chunks, size = [], 0
+                    for chunk in r.iter_bytes():
+                        size += len(chunk)
+                        if size > MAX_BYTES:
+                            raise FetchFailed(f"larger than {MAX_BYTES // 2**20} MB, not a press release")
+                        chunks.append(chunk)
+                    return Response(r.status_code, r.reason_phrase, str(r.url), r.headers, b"".join(chunks))
+            if not target.endswith("/robots.txt") and not self.allowed(target):
+                raise FetchFailed(f"redirected to {target}, which that site's robots.txt disallows")
+            url = target
+        raise FetchFailed(f"more than {MAX_REDIRECTS} redirects")
+
+    def _pause(self, origin: str) -> None:
+        """Wait until the last request started at least the polite gap ago."""
         gap = max(self.p.wait, self.delay.get(origin, 0.0))
         if self.last_start is not None:
             left = self.last_start + gap - time.monotonic()
             if left > 0:
                 self.p.sleep(left)
         self.last_start = time.monotonic()
-        with self.http.stream("GET", url, headers=headers) as r:
-            chunks, size = [], 0
-            for chunk in r.iter_bytes():
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise FetchFailed(f"larger than {MAX_BYTES // 2**20} MB, not a press release")
-                chunks.append(chunk)
-            return Response(r.status_code, r.reason_phrase, str(r.url), r.headers, b"".join(chunks))
 
     def allowed(self, url: str) -> bool:
         """Whether the site's robots.txt lets untrack fetch this address (read once per site)."""
