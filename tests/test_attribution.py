@@ -439,3 +439,23 @@ def test_a_delegation_mentioned_as_an_object_or_a_letters_sender_is_no_speaker()
         )
     )
     assert [r["speaker"] for r in recs] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The pandemic has caused profound blows to freedoms, the United Nations human rights chief warned the"
+        " Third Committee today.",
+        "It was crucial to get the message out through radio, the head of the Department of Public Information"
+        " told the Committee this morning.",
+        "The Commission had a revitalized role to play, said the United Nations top gender official today.",
+    ],
+)
+def test_an_informal_title_is_named_by_the_next_paragraph(lead: str) -> None:
+    recs = records_of(body(lead + LONG, "Michelle Example, the official, said that more must be done." + LONG))
+    assert [r["speaker"] for r in recs] == ["Michelle Example"] * 2
+
+
+def test_summed_up_reports_speech() -> None:
+    recs = records_of(body("As the Council concluded, Mr. Example, who is also the Coordinator, summed up the debate."))
+    assert recs[0]["speaker"] == "Example"

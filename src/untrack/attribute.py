@@ -456,7 +456,7 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
     if own is None:
         m = UNNAMED_OFFICIAL.search(hyphens(lead))
         if m is not None:
-            role = m.group("role")
+            role = m.group("role") or m.group("role2")
             person = roster.find_role(role)
             if person is not None:
                 own = Speaker(person.name, m.group(0).strip(" ,"), person.affiliation, "role")

@@ -145,6 +145,7 @@ SPEECH_VERBS = (
     "made an urgent call",
     "made a call",
     "made a statement",
+    "summed up",
     "made remarks",
     "made opening remarks",
     "made closing remarks",
@@ -435,14 +436,24 @@ REPORTED_SPEECH = re.compile(r"\b(?:had\s+(?:also\s+)?[a-z]+(?:ed|en|ne|wn|ught|
 # The lead's subject is an official who is not named ("A senior United Nations official today
 # condemned…", "…, the Special Rapporteur on violence against women told the Commission"): the
 # roster, or the next paragraph, names them.
-UNNAMED_OFFICIAL = re.compile(
-    rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s+(?P<role>(?:[{UPPER}][\w-]*[’']s\s+)?(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
-    rf"former|new|incoming|outgoing|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*(?:official|envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
+# An office, as the genre names officials it does not name: titles, and informal ones ("the United
+# Nations human rights chief", "its top gender official", "the head of the Department of …").
+OFFICE = (
+    rf"(?:[{UPPER}][\w-]*[’']s\s+)?(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
+    rf"former|new|incoming|outgoing|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*"
+    rf"(?:(?:[a-z]{{3,}}\s+){{0,2}}(?:official|chief)\b|head\s+of\s+(?:the\s+)?[{UPPER}][\w-]*|"
+    rf"envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|High\s+Representative|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
     rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Chairman|Chairwoman|Rapporteur|President|"
-    rf"Deputy\s+Executive\s+Director|Coordinator|Commissioner|Head)\b(?![’']s)[^;“”\"]{{0,160}}?)"
+    rf"Deputy\s+Executive\s+Director|Coordinator|Commissioner|Head)\b(?![’']s)"
+)
+UNNAMED_OFFICIAL = re.compile(
+    rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s+(?P<role>{OFFICE}[^;“”\"]{{0,160}}?)"
     rf"\s+(?:today\s+|also\s+)?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?P<verb>{VERBS})"
+    # or the verb first: "…, said the United Nations top gender official at the closing".
+    rf"|(?:,|[”\"])\s*(?P<verb2>said|told|stressed|warned|noted|added|declared)\s+(?:the|its|a)\s+"
+    rf"(?P<role2>{OFFICE}(?:\s+(?:of|for|on)\s+[{UPPER}][^,;“”\"]{{0,80}}?)?)(?=[,.;]|\s+(?:at|in|on|to|today|this|as|who)\b|$)"
 )
 
 # The office named in the lead is a person named at the start of the next sentence:
