@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import gzip
 import json
 import os
 import shutil
@@ -312,6 +313,7 @@ class Generation:
                 _link_tree(self.previous, self.tmp, skip={MANIFEST, VOCABULARY})
                 ix = windex.open_dir(str(self.tmp))
             self.writer = ix.writer(limitmb=WRITER_MB)
+            _compress_runs(self.writer.pool)
         except BaseException:
             self._remove_tmp()
             raise
@@ -363,6 +365,35 @@ class Generation:
         shutil.rmtree(self.tmp, ignore_errors=True)
         if not os.path.lexists(self.tmp):
             self.folder.forget({self.tmp.name})
+
+
+class _Squeezed(gzip.GzipFile):
+    """A sorted run of postings, compressed on its way to the temporary folder; closing it
+    closes the file beneath too."""
+
+    def close(self) -> None:
+        raw: Any = self.fileobj
+        super().close()
+        if raw is not None:
+            raw.close()
+
+
+def _compress_runs(pool: Any) -> None:
+    """Whoosh's writer spills postings it cannot hold in memory as runs of pickled tuples in a
+    temporary folder, about eight times the size of the index they become; compressed (fast
+    zlib), they take a fraction of that, for a few per cent more CPU."""
+    if not all(hasattr(pool, a) for a in ("_new_run", "_open_run")):
+        return
+    new_run, open_run = pool._new_run, pool._open_run
+
+    def squeezed_new_run() -> tuple[str, Any]:
+        path, raw = new_run()
+        return path, _Squeezed(fileobj=raw, mode="wb", compresslevel=1)
+
+    def squeezed_open_run(path: str) -> Any:
+        return _Squeezed(fileobj=open_run(path), mode="rb")
+
+    pool._new_run, pool._open_run = squeezed_new_run, squeezed_open_run
 
 
 def _link_tree(source: Path, target: Path, skip: set[str]) -> None:
