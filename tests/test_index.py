@@ -101,3 +101,42 @@ def test_an_index_built_with_other_word_tables_asks_to_be_rebuilt(tmp_path: Path
     monkeypatch.setattr(index_module, "analysis_fingerprint", lambda: "0000000000000000")
     with pytest.raises(IndexProblem, match="reads words differently.*untrack index --rebuild --index"):
         IndexStore(tmp_path / "ix").manifest()
+
+
+def test_postings_spilled_to_disk_compressed_give_the_same_index(tmp_path: Path, monkeypatch) -> None:
+    """A build too big for the writer's memory spills sorted runs (compressed): the index is the same."""
+    import os
+    import tempfile
+
+    import untrack.index as index_module
+
+    def export(store: IndexStore) -> list[dict]:
+        return store.records()
+
+    whole = IndexStore(tmp_path / "whole")
+    whole.update([Source.of(bundled_seed())], rebuild=True)
+    spills = tmp_path / "spills"
+    spills.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spills))
+    monkeypatch.setattr(index_module, "WRITER_MB", 0.02)  # about 20 KB: many runs
+    seen: list[int] = []
+    squeeze = index_module._compress_runs
+
+    def counting(pool):
+        squeeze(pool)
+        new_run = pool._new_run
+
+        def counted():
+            seen.append(1)
+            return new_run()
+
+        pool._new_run = counted
+
+    monkeypatch.setattr(index_module, "_compress_runs", counting)
+    small = IndexStore(tmp_path / "small")
+    small.update([Source.of(bundled_seed())], rebuild=True)
+    assert len(seen) > 3  # it did spill
+    assert export(small) == export(whole)
+    assert not [f for _, _, files in os.walk(spills) for f in files]  # no run left behind
+    ranked = [[h.record["id"] for h in search(store, "trust fund")] for store in (small, whole)]
+    assert ranked[0] == ranked[1]
