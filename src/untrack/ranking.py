@@ -228,9 +228,9 @@ class Ranker:
             scored = dict(scored)  # it may be a table a phrase check edits
         for d in exclude or ():
             scored.pop(d, None)
-        for d, factor in (scale or {}).items():
-            if d in scored:
-                scored[d] *= factor
+        if scale:
+            for d in scale.keys() & scored.keys():  # the fewer of the two, at C speed
+                scored[d] *= scale[d]
         if not run.pending:
             return _best(scored, limit)
         return self._checked_top(q, scored, limit, run, scale or {})

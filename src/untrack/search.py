@@ -76,7 +76,7 @@ class _Opened:
         self.searcher = self.index.searcher(weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1, **field_b))
         self.ranker = Ranker(self.searcher, BM25_B, BM25_K1, self.record, phrase_present, FIELD_B)
         self._headings: set[int] | None = None
-        self._headlines: set[int] | None = None
+        self._headlines: dict[int, float] | None = None
         self._sections: list[answers.Heading] | None = None
         self._vocabulary: Any = None
 
@@ -92,12 +92,12 @@ class _Opened:
             self._headings = self.ranker.docs(Term("kind", "heading"))
         return self._headings
 
-    def headlines(self) -> set[int]:
-        """Each release's headline record: a hit like a paragraph, at HEADLINE_HIT of its score."""
+    def headlines(self) -> dict[int, float]:
+        """Each release's headline record, with the share of its score it ranks at (HEADLINE_HIT)."""
         if self._headlines is None:
             from whoosh.query import Term
 
-            self._headlines = self.ranker.docs(Term("kind", "headline"))
+            self._headlines = dict.fromkeys(self.ranker.docs(Term("kind", "headline")), HEADLINE_HIT)
         return self._headlines
 
     def sections(self) -> list[answers.Heading]:
@@ -197,10 +197,9 @@ def search(
         if sort == "relevance" and query:
             prefs = answers.preferences(query, o.sections, o.is_speaker_word) if is_plain(query) and not literal else []
             depth = max(limit, answers.RERANK_DEPTH) if limit and prefs else limit or None
-            scale = dict.fromkeys(o.headlines(), HEADLINE_HIT)
             top = [
                 (o.record(d), score)
-                for d, score in o.ranker.top(q, depth, allow=allow, exclude=o.headings(), scale=scale)
+                for d, score in o.ranker.top(q, depth, allow=allow, exclude=o.headings(), scale=o.headlines())
             ]
             if prefs:
                 top = answers.rerank(top, prefs)[: limit or None]
