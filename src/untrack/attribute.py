@@ -437,24 +437,24 @@ class _Reading:
 
 def _read(p: Paragraph, roster: Roster) -> _Reading:
     lead = lead_sentence(p.text)
+    flat = hyphens(lead)  # the lead with every hyphen a plain one, as the patterns expect
+    pronoun_says = CONTINUATION.search(flat)  # "…, he pointed out": he goes on
     own = lead_speaker(lead, roster)
     if own is not None and own.raw:
-        said = CONTINUATION.search(hyphens(lead))
-        at = hyphens(lead).find(own.raw)
-        if said is not None and 0 <= said.start() < at:
+        if pronoun_says is not None and 0 <= pronoun_says.start() < flat.find(own.raw):
             own = None  # "Outlining recent successes, he pointed out that … the Committee delegation …": he speaks
     role = None
     if own is None and CONTINUATION.search(hyphens(p.text)):
         own = agent_speaker(lead, roster)  # "introduced by X’s representative … he said"
     if own is None:
-        own = _that_country(hyphens(lead))
-    if own is None and not CONTINUATION.search(hyphens(lead)):  # "…, he pointed out": he goes on
+        own = _that_country(flat)
+    if own is None and pronoun_says is None:
         # After a summary of many speakers, only the very next sentence may name the block's one speaker,
         # and not when the summary already names several ("…, including the Russian Federation and Luxembourg").
         summary = _SUMMARY.search(lead)
         own = _named_later(p.text, lead, roster, sentences=2 if not summary else 0 if _STATE_NAMES.search(lead) else 1)
     if own is None:
-        m = UNNAMED_OFFICIAL.search(hyphens(lead))
+        m = UNNAMED_OFFICIAL.search(flat)
         if m is not None:
             role = m.group("role") or m.group("role2")
             person = roster.find_role(role)
@@ -465,7 +465,7 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
                 own = _named_in_next_sentence(p.text, lead, role)
                 role = None if own is not None else role
     if own is not None and own.name and not own.role:
-        behalf = _ON_BEHALF.search(hyphens(lead))
+        behalf = _ON_BEHALF.search(flat)
         if behalf is not None:
             own.role = behalf.group("role").strip(" ,")
     return _Reading(

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import gzip
 import json
 import os
 import shutil
@@ -367,31 +366,33 @@ class Generation:
             self.folder.forget({self.tmp.name})
 
 
-class _Squeezed(gzip.GzipFile):
-    """A sorted run of postings, compressed on its way to the temporary folder; closing it
-    closes the file beneath too."""
-
-    def close(self) -> None:
-        raw: Any = self.fileobj
-        super().close()
-        if raw is not None:
-            raw.close()
-
-
 def _compress_runs(pool: Any) -> None:
     """Whoosh's writer spills postings it cannot hold in memory as runs of pickled tuples in a
     temporary folder, about eight times the size of the index they become; compressed (fast
-    zlib), they take a fraction of that, for a few per cent more CPU."""
+    zlib), they take a fraction of that, for a few per cent more CPU. (gzip is imported here:
+    only writers need it, not every search.)"""
+    import gzip
+
     if not all(hasattr(pool, a) for a in ("_new_run", "_open_run")):
         return
+
+    class Squeezed(gzip.GzipFile):
+        """A compressed run; closing it closes the file beneath too."""
+
+        def close(self) -> None:
+            raw: Any = self.fileobj
+            super().close()
+            if raw is not None:
+                raw.close()
+
     new_run, open_run = pool._new_run, pool._open_run
 
     def squeezed_new_run() -> tuple[str, Any]:
         path, raw = new_run()
-        return path, _Squeezed(fileobj=raw, mode="wb", compresslevel=1)
+        return path, Squeezed(fileobj=raw, mode="wb", compresslevel=1)
 
     def squeezed_open_run(path: str) -> Any:
-        return _Squeezed(fileobj=open_run(path), mode="rb")
+        return Squeezed(fileobj=open_run(path), mode="rb")
 
     pool._new_run, pool._open_run = squeezed_new_run, squeezed_open_run
 
