@@ -459,3 +459,63 @@ def test_an_informal_title_is_named_by_the_next_paragraph(lead: str) -> None:
 def test_summed_up_reports_speech() -> None:
     recs = records_of(body("As the Council concluded, Mr. Example, who is also the Coordinator, summed up the debate."))
     assert recs[0]["speaker"] == "Example"
+
+
+@pytest.mark.parametrize(
+    "para, speaker",
+    [
+        # An opening phrase ending in a capitalised name, then the titled speaker.
+        (
+            "In an address to mark the eighth Industrial Day, Secretary-General Kofi Example told the Assembly"
+            " that growth was possible.",
+            "Kofi Example",
+        ),
+        # A comma between the country and the verb.
+        ("In closing, Commission Chairman Makoto Example (Japan), said that he was happy.", "Makoto Example"),
+        # An appositive office whose closing comma is left out.
+        (
+            "The Mission would need years to complete its job, Bernard Example, the Secretary-General's Special"
+            " Representative and head of the Mission told the Security Council this morning.",
+            "Bernard Example",
+        ),
+        # An opening clause that quotes an item's title.
+        (
+            'Responding to a statement by the representative of Chile regarding the item on "Reform: measures and'
+            ' proposals", the President of the Assembly said the item would be taken up later.',
+            "President of the Assembly",
+        ),
+    ],
+)
+def test_titles_openings_and_appositives_around_the_speaker(para: str, speaker: str) -> None:
+    assert speaker in (records_of(body(para + LONG))[0]["speaker"] or "")
+
+
+def test_an_office_is_the_person_named_in_apposition_earlier() -> None:
+    """'…briefed by Jean Example, Under-Secretary-General for X.' then 'the Under-Secretary-General said'."""
+    recs = records_of(
+        body(
+            "The Council was briefed on the situation this morning by Jean-Marie Example, Under-Secretary-General"
+            " for Peacekeeping operations.",
+            "In his briefing, the Under-Secretary-General said the Mission had continued to work." + LONG,
+        )
+    )
+    assert recs[1]["speaker"] == "Jean-Marie Example"
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        # The one asked to act, or asked in the passive, is not speaking.
+        "By the text, the Assembly asked Secretary-General Kofi Example to investigate whether it had happened.",
+        "The Secretary-General was also asked to complete the realignment of the examination.",
+        # Texts described with another article or after a connective, with a document symbol's dots inside.
+        "Similarly, a text on the financial system (document A/C.2/72/L.19/Rev.1) would have the Assembly resolve"
+        " to act.",
+        "By another text approved by the Committee this afternoon, the Assembly would request Powers to report.",
+        # A delegation mentioned as the complement of a noun.
+        "The annex was orally revised on the proposal of the representative of the Netherlands.",
+    ],
+)
+def test_requests_texts_and_complements_name_no_speaker(para: str) -> None:
+    recs = records_of(body("Ms. ROE (Chile) said that migration needed a global answer." + LONG, para))
+    assert recs[1]["speaker"] is None

@@ -20,6 +20,7 @@ from .patterns import (
     CONTINUATION_OPENING,
     CONTINUATION_QUOTE,
     INTRO_CLAUSE,
+    NAME_RUN,
     NAMED_SUBJECT,
     NOT_NAMES,
     REPORTED_SPEECH,
@@ -27,6 +28,7 @@ from .patterns import (
     RULES,
     STATEMENT,
     UNNAMED_OFFICIAL,
+    VERBS,
     Rule,
 )
 from .roster import Person, Roster, titlecase_name
@@ -231,6 +233,19 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
             return None
         return Speaker(entity, raw, entity, rule.name)
     # "named" and "after_verb": a name, perhaps with a role before it or after it.
+    inner = _person_from_run(groups["role2"]) if rule.name == "name, role, verb" and groups.get("role2") else None
+    if (
+        inner is not None
+        and inner[1]
+        and len(inner[0].split()) > 1
+        and _starts_as_a_title(inner[1])
+        and not any(fold(w) in ROLE_WORDS for w in inner[0].split())
+    ):
+        # "In an address to mark African Industrialization Day, Secretary-General Kofi Annan told…":
+        # the titled name next to the verb is its subject, not an appositive of the words before it.
+        name = titlecase_name(inner[0])
+        person = roster.find(name)
+        return Speaker(person.name if person else name, groups["role2"].strip(), inner[1], rule.name)
     found = _person_and_place(groups["run"], titled=bool(groups.get("title")))
     if found is None:
         return None
@@ -314,11 +329,20 @@ _NAMED_WITH_PLACE = re.compile(
     r"\s*,?\s*\(\s*(?P<place>[A-Z][^()]{2,60}?)\s*\)"
 )
 # "an unexpected intervention by Secretary-General Ban Ki-moon": an office, then a name, anywhere.
-_TITLED_NAME = re.compile(
-    r"\b(?:Secretary-General|Under-Secretary-General|Assistant\s+Secretary-General|Deputy\s+Secretary-General|"
+_OFFICES = (
+    r"(?:Secretary-General|Under-Secretary-General|Assistant\s+Secretary-General|Deputy\s+Secretary-General|"
     r"High\s+Commissioner|Director-General|Executive\s+Director|Special\s+(?:Representative|Envoy|Rapporteur)|"
-    r"Administrator|Prosecutor)\b(?:\s+(?:(?:of|for|on|to|the|and)\s+)*(?:[A-Z][\w’'\-]*|\([A-Z]+\))){1,10}"
+    r"Administrator|Prosecutor)\b"
 )
+_TITLED_NAME = re.compile(rf"\b{_OFFICES}(?:\s+(?:(?:of|for|on|to|the|and)\s+)*(?:[A-Z][\w’'\-]*|\([A-Z]+\))){{1,10}}")
+# "…briefed by Jean-Marie Guéhenno, Under-Secretary-General for Peacekeeping Operations.": a name,
+# then the office it holds, anywhere in the text; "the Under-Secretary-General said" is then that person.
+_NAME_THEN_OFFICE = re.compile(
+    rf"(?<![\w’'\-])(?P<run>{NAME_RUN}),\s+(?:the\s+)?(?P<office>(?:[A-Z][\w-]*[’']s\s+)?{_OFFICES}[^,;.()“”\"]{{0,100}}?)"
+    rf"(?=\s*(?:[,;.()]|$))"
+)
+# The words just before an office in apposition: "Bernard Kouchner, the Special Representative … told".
+_RUN_AT_END = re.compile(rf"(?<![\w’'\-])(?P<run>{NAME_RUN})$")
 ROLE_RULES = (
     "representative of",
     "national capacity",
@@ -331,7 +355,11 @@ ROLE_RULES = (
 
 
 def agent_speaker(lead: str, roster: Roster) -> Speaker | None:
-    """'…, introduced by Singapore’s representative, …': the delegation acting in the lead."""
+    """'…, introduced by Singapore’s representative, …': the delegation acting in the lead.
+    Not one an opening clause mentions ("Responding to a statement by the representative of X, …")."""
+    intro = INTRO_CLAUSE.match(hyphens(lead))
+    if intro is not None:
+        lead = hyphens(lead)[intro.end() :]
     for rule in RULES:
         if rule.kind == "agent":
             hit = _match_rule(rule, hyphens(lead), roster)
@@ -354,6 +382,14 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
             found = _person_from_run(m.group(0))
             if found is not None and found[1] and len(found[0].split()) > 1:
                 roster.add(titlecase_name(found[0]), found[1])
+    for p in paragraphs:
+        for m in _NAME_THEN_OFFICE.finditer(hyphens(p.text)):
+            found = _person_from_run(m.group("run"))
+            if found is None or found[1] or len(found[0].split()) < 2 or m.group("run") in STATES:
+                continue
+            if re.search(rf"\b{VERBS}", m.group("office")) or _person_from_run(m.group("office")):
+                continue  # "…, Secretary-General Kofi Annan told": a title before a name, or a clause
+            roster.add(titlecase_name(found[0]), m.group("office").strip())
     for p in paragraphs:
         for m in _NAMED_WITH_PLACE.finditer(hyphens(p.text)):
             place = m.group("place")
@@ -414,6 +450,20 @@ def _named_later(text: str, lead: str, roster: Roster, sentences: int = 2) -> Sp
     return None
 
 
+def _in_apposition(before: str, role: str) -> Speaker | None:
+    """A person's name right before the office: 'Bernard Kouchner, the Secretary-General's Special
+    Representative and head of UNMIK told the Council' (the appositive's closing comma left out)."""
+    before = before.rstrip()
+    m = _RUN_AT_END.search(before)
+    if m is not None and not re.search(r"(?:^|[,”\"—]|\s--?)\s*$", before[: m.start()]):
+        return None  # "…against girls in Myanmar’s Rakhine State, the Special Representative told": no subject
+    found = _person_from_run(m.group("run")) if m else None
+    if m is None or found is None or found[1] or len(found[0].split()) < 2 or m.group("run") in STATES:
+        return None
+    office = _office(role)
+    return Speaker(titlecase_name(found[0]), m.group("run"), office, "name, the office, verb")
+
+
 def _named_in_next_sentence(text: str, lead: str, role: str) -> Speaker | None:
     """An office in the lead, a person as the next sentence's subject: that person, in that office."""
     rest = text[len(lead) :].lstrip()
@@ -458,7 +508,10 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
         if m is not None:
             role = m.group("role") or m.group("role2")
             person = roster.find_role(role)
-            if person is not None:
+            named = _in_apposition(flat[: m.start()], role) if m.group(0).startswith(",") and m.group("role") else None
+            if named is not None:
+                own, role = named, None
+            elif person is not None:
                 own = Speaker(person.name, m.group(0).strip(" ,"), person.affiliation, "role")
                 role = None
             else:

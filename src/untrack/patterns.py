@@ -218,7 +218,7 @@ ROLE_THEN_VERB = rf"(?:\s*,\s*(?P<role>[{UPPER}][^,;“”\"]{{2,150}}?)\s*,\s+(
 # Nor is one in a letter from it, or one whose presence, absence or statement is mentioned.
 NOT_AGENT = (
     r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bfrom\s)(?<!\bfrom\sthe\s)(?<!\bto\s)(?<!\bto\sthe\s)(?<!\bwith\sthe\s)"
-    r"(?<!\bof\sa\s)(?<!\bof\sthe\s)"
+    r"(?<!\bof\sa\s)(?<!\bof\sthe\s)(?<!\bof\s)"
 )
 # "…, Ms. Jagjit Pavadia of India, stated": a country after "of" belongs to the name before it.
 OF_PLACE = r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'\-]+(?:\s+(?:and\s+|the\s+)?[A-Z][\w’'\-]+){0,3}))?"
@@ -287,10 +287,14 @@ RULES: tuple[Rule, ...] = (
         r"concluded|deferred|rejected|extended|renewed|established|proclaimed|observed\s+a\s+minute)\b|"
         r"(?:By|In)\s+(?:a\s+)?(?:recorded\s+)?vote\s+of\b|(?:Acting\s+)?[Ww]ithout\s+a\s+vote\b|"
         r"The\s+meeting\s+(?:began|was\s+suspended|adjourned|opened|rose|ended|was\s+called)|"
-        r"(?:Also\s+|Further\s+|Moreover,?\s+|(?:Besides|In\s+addition\s+to|Apart\s+from|Beyond)\s[^,]{1,100},\s+)?"
-        r"(?:[Tt]he|[Tt]hat|[Tt]his|[Uu]nder\s+the|[Bb]y\s+the|[Tt]hrough\s+the|[Aa]ccording\s+to\s+the)\s+(?:terms\s+of\s+the\s+)?"
-        r"(?:draft\s+|new\s+|revised\s+)?(?:text|resolution|decision|declaration|report|draft)\b"
-        r"[^.]{0,120}?\b(?:would|calls|called|urges|urged|requests|requested|decides|reaffirms|"
+        r"(?:Also\s+|Further,?\s+|Moreover,?\s+|Similarly,?\s+|Likewise,?\s+|In\s+addition,?\s+|"
+        r"(?:Besides|In\s+addition\s+to|Apart\s+from|Beyond)\s[^,]{1,100},\s+)?"
+        r"(?:[Tt]he|[Tt]hat|[Tt]his|[Aa]|[Aa]nother|(?:[Uu]nder|[Bb]y|[Tt]hrough)\s+(?:the|a|another)|"
+        r"[Aa]ccording\s+to\s+the)\s+(?:terms\s+of\s+the\s+)?"
+        r"(?:draft\s+|new\s+|revised\s+|further\s+|related\s+|second\s+|third\s+)?"
+        r"(?:text|resolution|decision|declaration|report|draft)\b"
+        # (a document symbol's dots do not end the sentence: "(document A/C.2/72/L.19/Rev.1) would")
+        r"(?:[^.]|\.(?=\S)){0,160}?\b(?:would|calls|called|urges|urged|requests|requested|asks|asked|decides|reaffirms|"
         r"was\s+adopted|is\s+adopted|contains|contained|recommends|expresses|welcomes|notes|stresses|"
         r"emphasizes|encourages|invites)\b)",
     ),
@@ -365,7 +369,7 @@ RULES: tuple[Rule, ...] = (
         "name, role, verb",
         "named",
         rf"{CLAUSE_START}{NAME_ADJECTIVES}(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})"
-        rf"(?:\s*{PLACE})?(?:\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
+        rf"(?:\s*{PLACE}(?:\s*,)?)?(?:\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
         rf"\s+(?:also\s+|then\s+|further\s+|later\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
     ),
     _rule(
@@ -406,7 +410,8 @@ RULES: tuple[Rule, ...] = (
         "after_verb",
         rf"(?:[,”\"]\s*|\s)(?:said|says|stated|noted|added|stressed|emphasized|declared|observed|"
         rf"remarked|continued|explained|warned|asked|urged|affirmed|concluded|recalled|insisted)\s+"
-        rf"(?:(?P<title>Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Ambassador|Judge)\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?(?:\s*,\s*(?P<role>[^,;“”\"]{{2,200}}?)(?:,|\.?$))?",
+        rf"(?:(?P<title>Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Ambassador|Judge)\.?\s+)?(?=(?P<run>{NAME_RUN}))(?P=run)(?:\s*{PLACE})?(?!\s+(?:to|that|whether|if|for|about)\b)"
+        rf"(?:\s*,\s*(?P<role>[^,;“”\"]{{2,200}}?)(?:,|\.?$))?",
     ),
 )
 
@@ -415,7 +420,8 @@ RULES: tuple[Rule, ...] = (
 INTRO_CLAUSE = re.compile(
     r"^(?:Also\s+|Further\s+|Then\s+|Later\s+)?(?:Responding|Replying|Reacting|Referring|Turning|Thanking|"
     r"Welcoming|Echoing|Addressing|Following|After|Like|Unlike|Agreeing|Disagreeing|Joining|Answering|"
-    r"Commenting|In\s+response|In\s+reply|In\s+answer|Speaking\s+after|Speaking\s+before)\b[^,“”\"]*,\s*"
+    r"Commenting|In\s+response|In\s+reply|In\s+answer|Speaking\s+after|Speaking\s+before)\b"
+    r"(?:[^,“”\"]|“[^“”]*”|\"[^\"]*\")*,\s*"
 )
 
 # A paragraph with no speaker of its own continues the previous one only on a cue like
@@ -449,7 +455,9 @@ OFFICE = (
     rf"Deputy\s+Executive\s+Director|Coordinator|Commissioner|Head)\b(?![’']s)"
 )
 UNNAMED_OFFICIAL = re.compile(
-    rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s+(?P<role>{OFFICE}[^;“”\"]{{0,160}}?)"
+    # (an office that "was asked" or "is requested" is spoken to, not speaking)
+    rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
+    rf"(?P<role>{OFFICE}(?:(?!\b(?:was|were|been|be|is|are|being)\b)[^;“”\"]){{0,160}}?)"
     rf"\s+(?:today\s+|also\s+)?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?P<verb>{VERBS})"
     # or the verb first: "…, said the United Nations top gender official at the closing".
     rf"|(?:,|[”\"])\s*(?P<verb2>said|told|stressed|warned|noted|added|declared)\s+(?:the|its|a)\s+"
