@@ -519,3 +519,34 @@ def test_an_office_is_the_person_named_in_apposition_earlier() -> None:
 def test_requests_texts_and_complements_name_no_speaker(para: str) -> None:
     recs = records_of(body("Ms. ROE (Chile) said that migration needed a global answer." + LONG, para))
     assert recs[1]["speaker"] is None
+
+
+@pytest.mark.parametrize(
+    "para, speaker",
+    [
+        # A delegation's speaker named in apposition is the person, not the country.
+        (
+            "Canada's representative, Philippe Example, who chaired the Conference, said concerns had been met.",
+            "Philippe Example",
+        ),
+        # The subject, then "its representative said" at the end.
+        (
+            "The International Committee of the Red Cross (ICRC) was disappointed that the Statute drew lines,"
+            " its representative said.",
+            "International Committee of the Red Cross",
+        ),
+    ],
+)
+def test_a_delegation_speaks_through_a_named_or_possessive_representative(para: str, speaker: str) -> None:
+    assert speaker in (records_of(body(para + LONG))[0]["speaker"] or "")
+
+
+def test_the_annex_to_a_resolution_is_narration() -> None:
+    recs = records_of(
+        body(
+            "Ms. ROE (Chile) said that migration needed a global answer." + LONG,
+            "According to the annex to the resolution adopted this afternoon, the session would consist of eight"
+            " meetings.",
+        )
+    )
+    assert recs[1]["speaker"] is None

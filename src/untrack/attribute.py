@@ -19,10 +19,12 @@ from .patterns import (
     CONTINUATION,
     CONTINUATION_OPENING,
     CONTINUATION_QUOTE,
+    ENTITY,
     INTRO_CLAUSE,
     NAME_RUN,
     NAMED_SUBJECT,
     NOT_NAMES,
+    PLAIN_TITLES,
     REPORTED_SPEECH,
     ROLE_WORDS,
     RULES,
@@ -426,6 +428,36 @@ _THAT_COUNTRY = re.compile(
 _STATE_NAMES = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, STATES), key=len, reverse=True)) + r")\b")
 
 
+# "The ICRC was disappointed that …, its representative said.": the subject is the one speaking.
+_ITS_REPRESENTATIVE = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<entity>{ENTITY})\s+[a-z][^“”\"]*,\s+(?:its|their)\s+"
+    r"(?:representative|delegate|observer|spokesperson|spokesman|spokeswoman)\s+(?:also\s+)?"
+    r"(?:said|stated|added|noted|stressed|explained|argued|insisted|warned|told\s+[^,.]{1,80})\.?$"
+)
+# "Canada's representative, Philippe Kirsch, who chaired …, said": the delegate named in apposition.
+_DELEGATE_NAMED = re.compile(rf"^\s*,\s+(?:(?:{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})\s*,")
+
+
+def _its_representative(lead: str) -> Speaker | None:
+    m = _ITS_REPRESENTATIVE.match(lead)
+    if m is None:
+        return None
+    entity = _clean_entity(m.group("entity"))
+    if not entity or fold(entity.split()[0]) in NOT_NAMES:
+        return None
+    return Speaker(entity, m.group(0), entity, "its representative")
+
+
+def _delegate_named(lead: str, sp: Speaker) -> Speaker:
+    """A delegation's speaker named right after it, between commas, is the speaker (with the country)."""
+    at = lead.find(sp.raw)
+    m = _DELEGATE_NAMED.match(lead[at + len(sp.raw) :]) if at >= 0 and sp.raw else None
+    found = _person_from_run(m.group("run"), titled=True) if m else None
+    if found is None or found[1] or len(found[0].split()) < 2:
+        return sp
+    return Speaker(titlecase_name(found[0]), sp.raw, sp.affiliation, sp.rule)
+
+
 def _that_country(lead: str) -> Speaker | None:
     """'Angola was battling …, the representative of that country said': the State named before."""
     m = _THAT_COUNTRY.search(lead)
@@ -497,7 +529,9 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
     if own is None and CONTINUATION.search(hyphens(p.text)):
         own = agent_speaker(lead, roster)  # "introduced by X’s representative … he said"
     if own is None:
-        own = _that_country(flat)
+        own = _that_country(flat) or _its_representative(flat)
+    if own is not None and own.rule in ("representative of", "X's representative", "X representative"):
+        own = _delegate_named(flat, own)
     if own is None and pronoun_says is None:
         # After a summary of many speakers, only the very next sentence may name the block's one speaker,
         # and not when the summary already names several ("…, including the Russian Federation and Luxembourg").

@@ -292,7 +292,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:[Tt]he|[Tt]hat|[Tt]his|[Aa]|[Aa]nother|(?:[Uu]nder|[Bb]y|[Tt]hrough)\s+(?:the|a|another)|"
         r"[Aa]ccording\s+to\s+the)\s+(?:terms\s+of\s+the\s+)?"
         r"(?:draft\s+|new\s+|revised\s+|further\s+|related\s+|second\s+|third\s+)?"
-        r"(?:text|resolution|decision|declaration|report|draft)\b"
+        r"(?:(?:annex|annexes)\s+to\s+the\s+)?(?:text|resolution|decision|declaration|report|draft)\b"
         # (a document symbol's dots do not end the sentence: "(document A/C.2/72/L.19/Rev.1) would")
         r"(?:[^.]|\.(?=\S)){0,160}?\b(?:would|calls|called|urges|urged|requests|requested|asks|asked|decides|reaffirms|"
         r"was\s+adopted|is\s+adopted|contains|contained|recommends|expresses|welcomes|notes|stresses|"
