@@ -240,3 +240,52 @@ def test_a_phrase_inside_a_query_kind_the_ranker_hands_to_whoosh_still_matches_a
     phrase = next(sub for sub in parsed.subqueries if type(sub).__name__ == "VerifiedPhrase")
     wrapped = {d for d, _ in o.ranker.top(wq.ConstantScoreQuery(phrase), None)}
     assert wrapped == {d for d, _ in o.ranker.top(phrase, None)} and wrapped
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(st.integers(0, 40), st.floats(0.01, 50), min_size=1, max_size=30),
+    st.sets(st.integers(0, 40), max_size=8),
+    st.floats(0, 0.5),
+    st.floats(0, 0.5),
+)
+def test_paragraph_context_only_adds_and_never_crosses_a_release(
+    raw: dict[int, float], starts: set[int], before: float, after: float
+) -> None:
+    from untrack.ranking import Context
+
+    found = sorted(raw.items(), key=lambda t: (-t[1], t[0]))
+    out = dict(Context(starts, before, after).rescore(found, raw))
+    assert set(out) == set(raw)
+    for d, score in raw.items():
+        gained = out[d] - score
+        assert gained >= -1e-9
+        if d in starts:  # a release's headline stands alone
+            assert gained == 0
+        expect = 0.0
+        if d not in starts:
+            expect += before * raw.get(d - 1, 0.0) if d - 1 not in starts else 0.0
+            expect += after * raw.get(d + 1, 0.0) if d + 1 not in starts else 0.0
+        assert abs(gained - expect) < 1e-6
+    ranked = Context(starts, 0.0, 0.0).rescore(found, raw)
+    assert ranked == found  # no context: the order is the words' order
+
+
+def test_a_paragraph_that_goes_on_from_the_one_before_is_found_by_its_topic(tmp_path: Path) -> None:
+    """'By other terms of that resolution, …' names no topic; the paragraph before it does. Two such
+    paragraphs, alike but for their neighbours: the one next to the topic asked about comes first."""
+    texts = {
+        "b.txt": "Assembly Adopts Texts\n\nThe Assembly adopted a resolution on fisheries subsidies and oceans.\n\n"
+        "By other terms of that resolution, adopted by a recorded vote of 120 in favour to 2 against, the"
+        " Assembly urged States to act.\n",
+        "a.txt": "Assembly Adopts Texts\n\nThe Assembly adopted a resolution on migration and its governance.\n\n"
+        "By other terms of that resolution, adopted by a recorded vote of 150 in favour to 3 against, the"
+        " Assembly urged States to act.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(tmp_path / name) for name in sorted(texts)], rebuild=True)
+    hits = search(store, "recorded vote fisheries", limit=5)
+    votes = [h.record["text"] for h in hits if "recorded vote" in h.record["text"]]
+    assert "120 in favour" in votes[0]  # (without context, the tie would go to the first release indexed)

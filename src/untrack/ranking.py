@@ -216,12 +216,28 @@ class Ranker:
         allow: set[int] | None = None,
         exclude: set[int] | None = None,
         scale: dict[int, float] | None = None,
+        context: Context | None = None,
     ) -> list[tuple[int, float]]:
         """The best `limit` (None: all) documents for `q` as (docnum, score), best first; ties go
         to the lower document number, as in Whoosh. Only documents in `allow` (when given) and
-        not in `exclude` count; a document in `scale` has its score multiplied by its factor."""
+        not in `exclude` count; a document in `scale` has its score multiplied by its factor;
+        with a `context`, the best are re-scored with their neighbours' scores (see Context)."""
+        if context is None or not limit:
+            return self._top(q, limit, allow, exclude, scale)[0]
+        found, raw = self._top(q, limit + context.depth, allow, exclude, scale)
+        return context.rescore(found, raw)[:limit]
+
+    def _top(
+        self,
+        q: Any,
+        limit: int | None,
+        allow: set[int] | None,
+        exclude: set[int] | None,
+        scale: dict[int, float] | None,
+    ) -> tuple[list[tuple[int, float]], Scores]:
+        """The top documents, and the score table they were taken from (before any filter)."""
         run = _Run()
-        scored = self.scores(q, run)
+        raw = scored = self.scores(q, run)
         if allow is not None:
             scored = {d: scored[d] for d in allow if d in scored}
         else:
@@ -232,8 +248,8 @@ class Ranker:
             for d in scale.keys() & scored.keys():  # the fewer of the two, at C speed
                 scored[d] *= scale[d]
         if not run.pending:
-            return _best(scored, limit)
-        return self._checked_top(q, scored, limit, run, scale or {})
+            return _best(scored, limit), raw
+        return self._checked_top(q, scored, limit, run, scale or {}), raw
 
     def _checked_top(
         self, q: Any, scored: Scores, limit: int | None, run: _Run, scale: dict[int, float]
@@ -276,6 +292,30 @@ class Ranker:
             if rescored is not None:
                 rescored *= scale.get(d, 1.0)
                 heapq.heappush(heap, (-rescored, d))
+        return out
+
+
+class Context:
+    """A paragraph read with its neighbours. A reply or a vote is often explained by the paragraph
+    before it ("By other terms of that resolution, …") and a claim goes on in the one after ("She
+    added …"), so each of the best hits gains a share of the score its neighbours earn on their
+    own: `before` of the paragraph before it, `after` of the one after, within the same release.
+    `starts` are the docnums that open a release (its headline record), so nothing crosses from
+    one release to the next; only the best `depth` beyond the limit are re-scored."""
+
+    def __init__(self, starts: set[int] | dict[int, Any], before: float, after: float, depth: int = 50) -> None:
+        self.starts, self.before, self.after, self.depth = starts, before, after, depth
+
+    def rescore(self, found: list[tuple[int, float]], raw: Scores) -> list[tuple[int, float]]:
+        out = []
+        for d, score in found:
+            if d not in self.starts:  # a headline stands alone: its "neighbours" are other releases
+                if d - 1 not in self.starts:
+                    score += self.before * raw.get(d - 1, 0.0)
+                if d + 1 not in self.starts:
+                    score += self.after * raw.get(d + 1, 0.0)
+            out.append((d, score))
+        out.sort(key=lambda t: (-t[1], t[0]))
         return out
 
 
