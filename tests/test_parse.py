@@ -99,3 +99,17 @@ def test_body_comes_from_header_lines_not_from_headlines() -> None:
         " by recorded votes and without a vote.\n"
     )
     assert build_document("t", split_blocks(text)).body == "General Assembly"
+
+
+def test_a_release_without_a_date_line_is_dated_by_its_dateline_or_compact_date() -> None:
+    def date_of(text: str) -> str | None:
+        return build_document("t", split_blocks(text)).date
+
+    body = " The Council met this morning and heard a long briefing on the situation in the region."
+    assert date_of("COUNCIL MEETS\n\nGENEVA (14 March 2018) -" + body) == "2018-03-14"
+    assert date_of("COUNCIL MEETS\n\nVienna, 9 March 2015 -" + body) == "2015-03-09"
+    assert date_of("COUNCIL MEETS\n\n19990623The Council met." + body) == "1999-06-23"
+    assert date_of("COUNCIL MEETS — 19971120 Texts Adopted\n\nThe Council met." + body) == "1997-11-20"
+    # A date the text mentions is about something else; a number is not a date.
+    assert date_of("COUNCIL MEETS\n\nThe Council recalled its resolution of 3 April 2001." + body) is None
+    assert date_of("COUNCIL MEETS\n\nThe Council approved 20001399 dollars." + body) is None

@@ -134,6 +134,27 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+# The compact date old releases print glued to the text ("19990623The Council began…", "— 19971120").
+DATE_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+# Where a dateline ends: "GENEVA (14 March 2018) - The Council…", "Vienna, 9 March 2015 - Addressing…".
+_DATELINE = re.compile(r"^.{0,80}?(?:\s[-–—]{1,2}\s|\)\s*[-–—]{1,2})")
+
+
+def dateline_date(header_lines: list[str], first_paragraph: str) -> str | None:
+    """A release whose header gives no date line may still date itself: a compact date in the
+    header or glued to the first paragraph ("19990623The Council…"), or a dateline opening the first
+    paragraph ("GENEVA (14 March 2018) - …"). Dates later in the text are about other things."""
+    for text in [*header_lines, first_paragraph[:12]]:
+        m = DATE_COMPACT.search(text)
+        if m:
+            try:
+                return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            except ValueError:
+                continue
+    m = _DATELINE.match(first_paragraph)
+    return parse_date(m.group(0)) if m else None
+
+
 def parse_date(text: str) -> str | None:
     """The first '3 April 2012' or 'April 3, 2012' in text, as ISO 8601."""
     m = DATE_DMY.search(text)
@@ -240,6 +261,8 @@ def build_document(doc_id: str, blocks: list[Block]) -> Document:
         if pending and b.kind != "meta":
             headline_blocks.append(" ".join(pending))
     doc.body = body_of(header_lines, doc.symbol)
+    if doc.date is None:
+        doc.date = dateline_date(header_lines + headline_blocks, body[0].text if body else "")
 
     # The title: given by markup, else the first headline; a later run of headline
     # blocks that spells the title again (broken across blocks) is the title too.
