@@ -550,3 +550,30 @@ def test_the_annex_to_a_resolution_is_narration() -> None:
         )
     )
     assert recs[1]["speaker"] is None
+
+
+def test_reported_speech_in_the_second_sentence_goes_on_with_the_speaker() -> None:
+    """A chair's summary: backshifted verbs ("had adopted", "would") report the chair's words."""
+    recs = records_of(
+        body(
+            "Jose Example, Committee Chairperson, said that the session had been productive." + LONG,
+            "In all reviews, the Committee noted developments and made recommendations. The observations"
+            " would be issued at the end of the session.",
+            "The Committee had also adopted two lists of issues on two States.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Jose Example"] * 3
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        # The narrator's present tense, an editor's note, a list of people: not the speaker's words.
+        "Resolution 1373 (2001) is a wide-ranging resolution. It would require States to act.",
+        "[The resolution was adopted in 2001.] States would have to report.",
+        "Ana Roe, Kumar Doe, Jana Moe and Andrej Poe gave statements. They had been trafficked.",
+    ],
+)
+def test_narration_after_a_speaker_is_not_their_reported_speech(para: str) -> None:
+    recs = records_of(body("Jose Example, Committee Chairperson, said that the session was productive." + LONG, para))
+    assert recs[1]["speaker"] is None

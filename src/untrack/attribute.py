@@ -564,6 +564,26 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
     )
 
 
+# The narrator's own voice: the present tense ("Resolution 1373 is…", "The carnage has aroused…"),
+# an editor's note in brackets, or a lead that opens on a list of people ("A, B, C and D gave
+# statements"). Reported speech is backshifted, so such a lead is not one speaker's.
+_NARRATOR = re.compile(r"^\[|\b(?:is|are|has|have)\b|^(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*,\s+){2,}")
+
+
+def _reported(text: str) -> bool:
+    """Reported speech (backshifted: "had adopted", "would", "must") in the lead sentence, or in the
+    next one when the lead is no present-tense narration ("In all reviews, the Committee noted …. The
+    observations would be issued …")."""
+    lead = lead_sentence(text)
+    if text.startswith("["):
+        return False  # an editor's note
+    if REPORTED_SPEECH.search(lead):
+        return True
+    if _NARRATOR.search(lead):
+        return False
+    return bool(REPORTED_SPEECH.search(lead_sentence(text[len(lead) :].lstrip())))
+
+
 def attribute(doc: Document) -> Document:
     """Fill speaker, speaker_raw, affiliation and unattributed on every paragraph.
 
@@ -590,7 +610,7 @@ def attribute(doc: Document) -> Document:
             after = readings.get(id(paras[i + 1]))
             if after is not None and after.own is None and after.cue is not None and after.unnamed_role is None:
                 sp = Speaker(previous.name, "(continues)", previous.affiliation, "continuation")
-        if sp is None and previous is not None and not r.summary and REPORTED_SPEECH.search(lead_sentence(p.text)):
+        if sp is None and previous is not None and not r.summary and _reported(p.text):
             sp = Speaker(previous.name, "(reported speech)", previous.affiliation, "continuation")
         if sp is None and r.unnamed_role is not None and i + 1 < len(paras):
             after = readings.get(id(paras[i + 1]))

@@ -283,7 +283,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:Amid|After|Following|Before|In|On|During|Concluding|Acting|Opening|Closing|Resuming|Continuing|"
         r"Beginning|Starting)\b[^,]{0,80},\s+)?"
         r"(?:the\s+)?(?:General\s+)?(?:Assembly|Council|Committee|Commission|Board|Forum|Conference|"
-        r"body|organ)\b(?:(?!\b(?:said|speaking|stated|noted|told|asked)\b)[^.]){0,160}?\b(?:adopted|approved|decided|elected|appointed|took\s+note|"
+        r"body|organ)\b(?:(?!\b(?:said|speaking|stated|noted|told|asked)\b)[^.]){0,160}?(?<!\bhad\s)(?<!\bhad\salso\s)"
+        # (what the Committee "had adopted" is reported by someone: the narrator says "adopted")
+        r"\b(?:adopted|approved|decided|elected|appointed|took\s+note|"
         r"concluded|deferred|rejected|extended|renewed|established|proclaimed|observed\s+a\s+minute)\b|"
         r"(?:By|In)\s+(?:a\s+)?(?:recorded\s+)?vote\s+of\b|(?:Acting\s+)?[Ww]ithout\s+a\s+vote\b|"
         r"The\s+meeting\s+(?:began|was\s+suspended|adjourned|opened|rose|ended|was\s+called)|"
