@@ -577,3 +577,19 @@ def test_reported_speech_in_the_second_sentence_goes_on_with_the_speaker() -> No
 def test_narration_after_a_speaker_is_not_their_reported_speech(para: str) -> None:
     recs = records_of(body("Jose Example, Committee Chairperson, said that the session was productive." + LONG, para))
     assert recs[1]["speaker"] is None
+
+
+@pytest.mark.parametrize(
+    "para, speaker",
+    [
+        ("Chief United Nations weapons inspector Hans Example reported to the Council that work went on.", "Hans Example"),
+        ("NEW YORK, 7 March -- UN human rights chief Navi Example said abuses had risen.", "Navi Example"),
+        (
+            "Chandra Example, Controller and Assistant Secretary-General for Programme Planning, Finance and Budget,"
+            " advised delegates to take budget decisions in time.",
+            "Chandra Example",
+        ),
+    ],
+)
+def test_titles_in_common_words_and_more_reporting_verbs(para: str, speaker: str) -> None:
+    assert speaker in (records_of(body(para + LONG))[0]["speaker"] or "")
