@@ -99,7 +99,13 @@ def score(golds: list[Path]) -> dict[str, Any]:
             if want == "skip":
                 continue
             anchor = squash(label["anchor"])
-            hit = next((r for r, t in zip(records, texts, strict=True) if anchor in t), None)
+            # The anchor is the block's opening. The shared format matches a record that contains it;
+            # but a short header line that is no record ("Special Committee on") would then match the
+            # middle of a paragraph that happens to hold its words, so a record that starts with the
+            # anchor is preferred, and one that merely contains it counts only for a full-length anchor.
+            hit = next((r for r, t in zip(records, texts, strict=True) if t.startswith(anchor)), None)
+            if hit is None and len(anchor) >= 40:
+                hit = next((r for r, t in zip(records, texts, strict=True) if anchor in t), None)
             got = hit.get("speaker") if hit else None
             scored += 1
             if want is None:
