@@ -593,3 +593,41 @@ def test_narration_after_a_speaker_is_not_their_reported_speech(para: str) -> No
 )
 def test_titles_in_common_words_and_more_reporting_verbs(para: str, speaker: str) -> None:
     assert speaker in (records_of(body(para + LONG))[0]["speaker"] or "")
+
+
+@pytest.mark.parametrize(
+    "para, speaker",
+    [
+        # A dateline names a place, not a speaker.
+        (
+            "NEW YORK, 21 July (UN Headquarters) -- Concluding the debate this evening, the Assembly's Acting"
+            " President, Cheick Example (Mali), noted an almost unanimous position.",
+            "Cheick Example",
+        ),
+        (
+            "Addressing an emergency meeting, Ukraine’s Permanent Representative called on the Council to act.",
+            "Ukraine",
+        ),
+        ("Closing the session, Kirsten Example, Committee Chairperson, read out the annual report.", "Kirsten Example"),
+        ("Mr. EXAMPLE drew the attention of the Committee to a guidance document.", "Example"),
+        (
+            "Also addressing the Committee as it considered peacekeeping was Susana Example, Head of Field Support.",
+            "Susana Example",
+        ),
+        ("“Consensus is the basis for our work,” Vice-Chair Pio Example of Switzerland had said.", "Pio Example"),
+        # A name after a long title that ends in capitalised words is the person, not the title's tail.
+        (
+            "The Chair of the Advisory Committee on Administrative and Budgetary Questions (ACABQ), Collen"
+            " Example, who introduced that body’s report, said the outline was sound.",
+            "Collen Example",
+        ),
+    ],
+)
+def test_datelines_inversions_and_long_titles(para: str, speaker: str) -> None:
+    assert speaker in (records_of(body(para + LONG))[0]["speaker"] or "")
+
+
+def test_a_bodys_own_delegation_is_no_speaker() -> None:
+    para = "The Committee adopted its agenda, as well as the list of participants in the Committee’s delegation."
+    recs = records_of(body("Ms. ROE (Chile) said that migration needed a global answer." + LONG, para))
+    assert recs[1]["speaker"] is None

@@ -53,6 +53,19 @@ _SUMMARY = re.compile(
 )
 
 
+# A dateline before the first sentence: "NEW YORK, 21 July (UN Headquarters) -- ", "GENEVA (14 March
+# 2018) - ", "Vienna, 9 March 2015 - ". It names a place, never a speaker.
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0,3}\s*"
+    r"(?:,\s*\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))\s*(?:--?|–|—)\s+"
+)
+
+
+def _prose(p: Paragraph) -> str:
+    """A paragraph's text as attribution reads it: without a dateline in front."""
+    return _DATELINE.sub("", p.text, count=1)
+
+
 @lru_cache(maxsize=4096)
 def lead_sentence(text: str) -> str:
     """The first sentence of a paragraph, not cut inside quotations or after 'Mr.'."""
@@ -102,7 +115,8 @@ def _with_acronym(entity: str, rest: str) -> str:
 def _clean_entity(entity: str) -> str:
     entity = re.sub(r"^the\s+", "", entity.strip(), flags=re.I)
     entity = re.sub(r"\s+to\s+the\s+United\s+Nations\b.*$", "", entity)  # "Permanent Representative of X to the UN"
-    return entity.rstrip(".,;: ")
+    entity = re.sub(r"[’']s$", "", entity.rstrip(".,;: "))  # "Japan’s delegation": Japan
+    return entity
 
 
 def _split_role(run: str) -> tuple[str, str]:
@@ -234,7 +248,10 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         if not entity or first in NOT_NAMES | {"secretary-general", "secretariat"} and not _STATE_OF.match(entity):
             return None
         return Speaker(entity, raw, entity, rule.name)
-    # "named" and "after_verb": a name, perhaps with a role before it or after it.
+    # "named" and "after_verb": a name, perhaps with a role before it or after it. A run that goes on
+    # from a longer title ("…Committee on Administrative and Budgetary Questions") is no name.
+    if re.search(r"\b(?:of|and|on|for)\s+$", m.string[: m.start("run")]):
+        return None
     inner = _person_from_run(groups["role2"]) if rule.name == "name, role, verb" and groups.get("role2") else None
     if (
         inner is not None
@@ -374,18 +391,18 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
     country, and people named with their country anywhere in the text."""
     roster = Roster()
     for p in paragraphs:
-        roster.add_from_paragraph(p.text)
+        roster.add_from_paragraph(_prose(p))
     for p in paragraphs:
-        sp = lead_speaker(lead_sentence(p.text), Roster())
+        sp = lead_speaker(lead_sentence(_prose(p)), Roster())
         if sp is not None and sp.affiliation and sp.rule not in ROLE_RULES and len(sp.name.split()) > 1:
             roster.add(sp.name, sp.affiliation)
     for p in paragraphs:
-        for m in _TITLED_NAME.finditer(hyphens(p.text)):
+        for m in _TITLED_NAME.finditer(hyphens(_prose(p))):
             found = _person_from_run(m.group(0))
             if found is not None and found[1] and len(found[0].split()) > 1:
                 roster.add(titlecase_name(found[0]), found[1])
     for p in paragraphs:
-        for m in _NAME_THEN_OFFICE.finditer(hyphens(p.text)):
+        for m in _NAME_THEN_OFFICE.finditer(hyphens(_prose(p))):
             found = _person_from_run(m.group("run"))
             if found is None or found[1] or len(found[0].split()) < 2 or m.group("run") in STATES:
                 continue
@@ -393,7 +410,7 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
                 continue  # "…, Secretary-General Kofi Annan told": a title before a name, or a clause
             roster.add(titlecase_name(found[0]), m.group("office").strip())
     for p in paragraphs:
-        for m in _NAMED_WITH_PLACE.finditer(hyphens(p.text)):
+        for m in _NAMED_WITH_PLACE.finditer(hyphens(_prose(p))):
             place = m.group("place")
             if place.isupper() and len(place) <= 8:
                 continue  # "(UNODC)": an acronym, not a country
@@ -518,7 +535,7 @@ class _Reading:
 
 
 def _read(p: Paragraph, roster: Roster) -> _Reading:
-    lead = lead_sentence(p.text)
+    lead = lead_sentence(_prose(p))
     flat = hyphens(lead)  # the lead with every hyphen a plain one, as the patterns expect
     pronoun_says = CONTINUATION.search(flat)  # "…, he pointed out": he goes on
     own = lead_speaker(lead, roster)
@@ -526,7 +543,7 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
         if pronoun_says is not None and 0 <= pronoun_says.start() < flat.find(own.raw):
             own = None  # "Outlining recent successes, he pointed out that … the Committee delegation …": he speaks
     role = None
-    if own is None and CONTINUATION.search(hyphens(p.text)):
+    if own is None and CONTINUATION.search(hyphens(_prose(p))):
         own = agent_speaker(lead, roster)  # "introduced by X’s representative … he said"
     if own is None:
         own = _that_country(flat) or _its_representative(flat)
@@ -536,7 +553,9 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
         # After a summary of many speakers, only the very next sentence may name the block's one speaker,
         # and not when the summary already names several ("…, including the Russian Federation and Luxembourg").
         summary = _SUMMARY.search(lead)
-        own = _named_later(p.text, lead, roster, sentences=2 if not summary else 0 if _STATE_NAMES.search(lead) else 1)
+        own = _named_later(
+            _prose(p), lead, roster, sentences=2 if not summary else 0 if _STATE_NAMES.search(lead) else 1
+        )
     if own is None:
         m = UNNAMED_OFFICIAL.search(flat)
         if m is not None:
@@ -549,7 +568,7 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
                 own = Speaker(person.name, m.group(0).strip(" ,"), person.affiliation, "role")
                 role = None
             else:
-                own = _named_in_next_sentence(p.text, lead, role)
+                own = _named_in_next_sentence(_prose(p), lead, role)
                 role = None if own is not None else role
     if own is not None and own.name and not own.role:
         behalf = _ON_BEHALF.search(flat)
@@ -557,7 +576,7 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
             own.role = behalf.group("role").strip(" ,")
     return _Reading(
         own=own,
-        cue=_cue(p.text) if own is None else None,
+        cue=_cue(_prose(p)) if own is None else None,
         unnamed_role=role,
         statement=bool(STATEMENT.search(lead)),
         summary=bool(_SUMMARY.search(lead)),
@@ -610,7 +629,7 @@ def attribute(doc: Document) -> Document:
             after = readings.get(id(paras[i + 1]))
             if after is not None and after.own is None and after.cue is not None and after.unnamed_role is None:
                 sp = Speaker(previous.name, "(continues)", previous.affiliation, "continuation")
-        if sp is None and previous is not None and not r.summary and _reported(p.text):
+        if sp is None and previous is not None and not r.summary and _reported(_prose(p)):
             sp = Speaker(previous.name, "(reported speech)", previous.affiliation, "continuation")
         if sp is None and r.unnamed_role is not None and i + 1 < len(paras):
             after = readings.get(id(paras[i + 1]))

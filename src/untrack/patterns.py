@@ -157,6 +157,9 @@ SPEECH_VERBS = (
     "advised",
     "hoped",
     "feared",
+    "read out",
+    "drew attention",
+    "drew the attention",
 )
 VERBS = (
     "(?:"
@@ -337,7 +340,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "X's representative",
         "delegation",
-        rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+(?:representative|delegate|observer|delegation|speaker|spokesperson)\b",
+        rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+(?:(?:Permanent|Deputy)\s+)?"
+        rf"(?:[Rr]epresentative|delegate|observer|delegation|speaker|spokesperson)\b",
     ),
     _rule(
         "X's minister",
@@ -376,7 +380,7 @@ RULES: tuple[Rule, ...] = (
         "named",
         rf"{CLAUSE_START}{NAME_ADJECTIVES}(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})"
         rf"(?:\s*{PLACE}(?:\s*,)?)?(?:\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
-        rf"\s+(?:also\s+|then\s+|further\s+|later\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
+        rf"\s+(?:also\s+|then\s+|further\s+|later\s+|had\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
     ),
     # A title in ordinary words run into the name: "Chief United Nations weapons inspector Hans Blix
     # reported…", "UN human rights chief Navi Pillay said…".
@@ -391,7 +395,7 @@ RULES: tuple[Rule, ...] = (
         "verb was name",
         "named",
         rf"^(?:Also\s+|Next,?\s+|Then,?\s+|Finally,?\s+)?(?:briefing|speaking|addressing\s+the\s+\w+|"
-        rf"taking\s+the\s+floor)\s+(?:the\s+\w+\s+)?was\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})",
+        rf"taking\s+the\s+floor)\s+(?:[^,.;“”\"]{{0,60}}?\s+)?was\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})",
     ),
     _rule(
         "name (Country) acts",
