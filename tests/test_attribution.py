@@ -631,3 +631,8 @@ def test_a_bodys_own_delegation_is_no_speaker() -> None:
     para = "The Committee adopted its agenda, as well as the list of participants in the Committee’s delegation."
     recs = records_of(body("Ms. ROE (Chile) said that migration needed a global answer." + LONG, para))
     assert recs[1]["speaker"] is None
+
+
+def test_an_aside_between_dashes_may_stand_between_the_name_and_the_verb() -> None:
+    para = "Opening the review, Mr. Le Example -- who took over two months ago -- underscored the scale of the work."
+    assert "Le Example" in (records_of(body(para + LONG))[0]["speaker"] or "")

@@ -289,3 +289,15 @@ def test_a_paragraph_that_goes_on_from_the_one_before_is_found_by_its_topic(tmp_
     hits = search(store, "recorded vote fisheries", limit=5)
     votes = [h.record["text"] for h in hits if "recorded vote" in h.record["text"]]
     assert "120 in favour" in votes[0]  # (without context, the tie would go to the first release indexed)
+
+
+def test_a_chair_is_found_whatever_the_release_calls_the_office(tmp_path: Path) -> None:
+    """Releases say Chair, Chairperson, Chairman or Chairwoman for one office; a question says any."""
+    (tmp_path / "a.txt").write_text(
+        "Committee Opens Session\n\nThe Committee elected Ahmed Example of Egypt as its new Chairperson this"
+        " morning, and heard a report on its working methods.\n",
+        encoding="utf-8",
+    )
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(tmp_path / "a.txt")], rebuild=True)
+    assert any("Chairperson" in h.record["text"] for h in search(store, "chair", limit=3))

@@ -250,6 +250,11 @@ SYNONYMS = {
     "agency": ("organization", "office"),
     "agencies": ("organizations", "entities"),
     "envoy": ("representative", "ambassador"),
+    # The one who presides: releases say Chair, Chairperson, Chairman or Chairwoman for the same office.
+    "chair": ("chairperson", "chairman", "chairwoman"),
+    "chairperson": ("chair", "chairman", "chairwoman"),
+    "chairman": ("chair", "chairperson"),
+    "chairwoman": ("chair", "chairperson"),
     "expert": ("rapporteur",),
     "together": ("cooperation", "coordination"),
     "make money": ("earn", "profit"),

@@ -324,7 +324,10 @@ RULES: tuple[Rule, ...] = (
         "title + Surname, verb",
         "caps",
         rf"(?<![\w.])(?P<title>{PLAIN_TITLES})\.?\s+(?P<name>(?:{PARTICLES}\s+)?{CAP}(?:\s+(?:{PARTICLES}\s+)*{CAP}){{0,2}})"
-        rf"(?:\s*{PLACE}|{OF_PLACE})(?:\s*,\s*{APPOSITIVE}\s*,|\s*,)?\s+(?:also\s+|then\s+|further\s+)?{VERBS}",
+        # (an aside between dashes may stand between the name and the verb: "Mr. Le Roy -- who took over
+        # two months ago -- underscored")
+        rf"(?:\s*{PLACE}|{OF_PLACE})(?:\s*,\s*{APPOSITIVE}\s*,|\s*,|\s+(?:--?|–|—)\s*[^“”\"–—]{{1,150}}?\s*(?:--?|–|—))?"
+        rf"\s+(?:also\s+|then\s+|further\s+)?{VERBS}",
     ),
     _rule(
         "national capacity",
