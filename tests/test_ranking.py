@@ -301,3 +301,22 @@ def test_a_chair_is_found_whatever_the_release_calls_the_office(tmp_path: Path) 
     store = IndexStore(tmp_path / "ix")
     store.update([Source.of(tmp_path / "a.txt")], rebuild=True)
     assert any("Chairperson" in h.record["text"] for h in search(store, "chair", limit=3))
+
+
+def test_a_word_is_read_as_a_speakers_name_only_if_it_names_speakers_more_than_it_fills_paragraphs(
+    tmp_path: Path,
+) -> None:
+    """ "rights" is in the name of a speaking organization, but it is an ordinary word of the text;
+    "Bachelet" names a speaker. Only a name asks for that person's words."""
+    from untrack.search import explain
+
+    paras = [
+        "The observer for the International Service for Human Rights said that defenders needed protection.",
+        "Ms. BACHELET (Chile) said that women's rights were human rights and had to be defended everywhere.",
+        *[f"Delegates discussed human rights {i}: the rights of children, migrants and minorities." for i in range(8)],
+    ]
+    (tmp_path / "a.txt").write_text("Council Debates Rights\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(tmp_path / "a.txt")], rebuild=True)
+    assert "that person's words" in explain(store, "what did bachelet say about women")
+    assert "that person's words" not in explain(store, "what was said about human rights")
