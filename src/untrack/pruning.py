@@ -153,11 +153,12 @@ def candidates(
     cost_read, last = 0, 0.0
     for n, (i, a) in enumerate(units):
         cost = ranker.size_key(alts[i][a])
-        # Worth a look before a word that costs much of what was read, and once the unread
-        # words' bound is near the k-th score seen last (which only grows as words are read).
+        # Worth a look (which costs about as much as reading the words read so far) before a
+        # word that costs as much, or that costs much of it once the unread words' bound is
+        # near the k-th score seen last (which only grows as words are read).
         if n and cost >= MIN_COST and 4 * cost >= cost_read:
             unread = state.unread() * factor
-            if not last or unread < 2 * last:
+            if not last or unread < 2 * last or 2 * cost >= cost_read:
                 theta = last = state.theta()
                 if theta * (1.0 - _SLACK) > unread * (1.0 + _SLACK):
                     return state.narrow(units[n:], theta, neighbours)

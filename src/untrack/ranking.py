@@ -15,6 +15,10 @@ The scores are Whoosh's BM25F scores (the same formula on the same numbers; test
 with Whoosh's own search), with one difference in kind: a quoted phrase in paragraph text must
 appear as written, and that check reads the stored paragraph, so it is done lazily, in score
 order, only until enough hits are confirmed.
+
+For the best k of a question, :mod:`untrack.pruning` first chooses the documents that can be
+among them (reading the common words' postings only for those); they are then scored by the
+same code as when every document is, so the top k and its scores do not change.
 """
 
 from __future__ import annotations
