@@ -17,6 +17,7 @@ the exhaustive code, so the top k and every score are exactly what exhaustive sc
 
 from __future__ import annotations
 
+import heapq
 from typing import TYPE_CHECKING, Any
 
 from whoosh import query as wq
@@ -24,8 +25,12 @@ from whoosh import query as wq
 if TYPE_CHECKING:
     from .ranking import Ranker, Scores, _Run
 
+    Tables = dict[tuple[str, Any, float], Scores]  # term tables by (field, text, boost), as _Run keeps them
+
 # Sums taken in another order can differ in the last bits: bounds are compared with a margin.
 _SLACK = 1e-9
+# With one word left to read, candidates more than 1/CROWD of the documents are scored in full.
+CROWD = 8
 # A filter that admits less than 1/FILTER_SHARE of the documents is read only for them.
 FILTER_SHARE = 4
 # Below this many postings (two blocks) a word costs too little to be worth a look at the bounds,
@@ -116,11 +121,10 @@ def candidates(
     exclude: set[int] | None,
     scale: dict[int, float] | None,
     run: _Run,
-    neighbours: bool = False,
-) -> tuple[set[int], dict[tuple[str, Any, float], Scores]] | None:
+) -> tuple[set[int], Tables, Tables] | None:
     """The documents that can be in the top `limit` of `q` (after `allow`, `exclude` and
-    `scale`, as Ranker.top applies them) and the term tables read (some only for those
-    documents, and with `neighbours` the documents either side of them); None when `q` cannot
+    `scale`, as Ranker.top applies them), the term tables read in full (for every document
+    `run` reads) and those read only for some documents (at least those); None when `q` cannot
     be pruned or pruning would not pay (then `run` keeps the tables read, for the caller).
 
     The words of all clauses are read in full, fewest postings first. A clause scores at most
@@ -154,14 +158,16 @@ def candidates(
     for n, (i, a) in enumerate(units):
         cost = ranker.size_key(alts[i][a])
         # Worth a look (which costs about as much as reading the words read so far) before a
-        # word that costs as much, or that costs much of it once the unread words' bound is
-        # near the k-th score seen last (which only grows as words are read).
+        # word that costs much of it, once the unread words' bound is near the k-th score seen
+        # last (which only grows as words are read), or before a long posting list.
         if n and cost >= MIN_COST and 4 * cost >= cost_read:
             unread = state.unread() * factor
-            if not last or unread < 2 * last or 2 * cost >= cost_read:
+            if not last or unread < 1.25 * last or (cost >= 16 * MIN_COST and 2 * cost >= cost_read):
                 theta = last = state.theta()
                 if theta * (1.0 - _SLACK) > unread * (1.0 + _SLACK):
-                    return state.narrow(units[n:], theta, neighbours)
+                    found = state.narrow(units[n:], theta)
+                    if found is not None:
+                        return found
         ranker.scores(alts[i][a], run)
         state.read[i].add(a)
         cost_read += cost
@@ -194,6 +200,9 @@ class _State:
         self.read: list[set[int]] = [set() for _ in clauses]
         self.tables: dict[tuple[int, int], Scores] = {}  # words read for some documents only
         self.acc: Scores = {}
+        self.clause: list[Scores] = [{} for _ in clauses]  # each clause's score from the words read
+        self.merged = [0 for _ in clauses]  # how many words of each clause `clause` holds
+        self.raised: list[Scores] = [{} for _ in clauses]  # ... and for candidates, words read since
         self.valid: set[int] | None = None  # documents the gate surely admits (None: no gate)
         self.most = max(1.0, max(scale.values(), default=1.0)) if scale else 1.0  # the largest scale
 
@@ -215,10 +224,13 @@ class _State:
 
         acc: Scores = {}
         for i in range(len(self.alts)):
-            if self.read[i]:
+            if self.read[i] and len(self.read[i]) != self.merged[i]:  # words read since the last look
                 tables = [self.table(i, a) for a in sorted(self.read[i])]
                 merged = _dismax(tables, self.tiebreaks[i]) if len(tables) > 1 else tables[0]
-                _add(acc, _boosted(merged, self.boosts[i]))
+                self.clause[i] = _boosted(merged, self.boosts[i])  # a run's table: not to be changed
+                self.merged[i] = len(self.read[i])
+        for table in sorted(self.clause, key=len, reverse=True):
+            _add(acc, table)
         self.acc = acc
         if self.gate_words is not None:
             self.valid = set()
@@ -247,29 +259,29 @@ class _State:
             found -= self.exclude
         return found
 
-    def narrow(
-        self, units: list[tuple[int, int]], theta: float, neighbours: bool
-    ) -> tuple[set[int], dict[tuple[str, Any, float], Scores]]:
+    def narrow(self, units: list[tuple[int, int]], theta: float) -> tuple[set[int], Tables, Tables] | None:
         """Read the remaining words for the candidates alone, dropping the candidates that can
         no longer reach the k-th score: each time the word that lowers the unread words' bound
-        most for its postings."""
-        from .ranking import _with_neighbours
-
+        most for its postings. None when one word is left and the candidates are so many that
+        reading it for them and scoring them costs about what scoring every document does."""
         found = self.survivors(theta, self.unread(), self.acc)
-        read: dict[tuple[str, Any, float], Scores] = dict(self.run.terms)
+        if len(units) == 1 and len(found) * CROWD > self.ranker.searcher.doc_count_all():
+            return None
+        complete = self.run.terms  # read in full (a phrase below adds its words)
+        partial: Tables = {}  # read for candidates only
         units = list(units)
-        while units:
+        while len(units) > 1:  # the last is read for the candidates with the final scoring
             i, a = units.pop(self._most_telling(units))
             word = self.alts[i][a]
             if type(word) is not wq.Term:  # a phrase: read in full, as its check is put off
                 self.ranker.scores(word, self.run)
-                read.update(self.run.terms)
             else:
                 key = (word.fieldname, word.text, word.boost)
-                got = read.get(key)
+                got = complete.get(key)
                 if got is None:
-                    only = sorted(_with_neighbours(found) if neighbours else found)
-                    got = read[key] = self.ranker.term(word.fieldname, word.text, word.boost, only)
+                    got = partial.get(key)
+                if got is None:
+                    got = partial[key] = self.ranker.term(word.fieldname, word.text, word.boost, sorted(found))
                 self.tables[(i, a)] = got
             self.read[i].add(a)
             self._update(i, a, found)
@@ -277,7 +289,7 @@ class _State:
                 self.valid.update(d for d in found if d in self.tables.get((i, a), ()))
             theta = max(theta, self._kth({d: self.acc[d] for d in found if d in self.acc}))
             found = self.survivors(theta, self.unread(), found)
-        return found, read
+        return found, dict(complete), partial
 
     def _most_telling(self, units: list[tuple[int, int]]) -> int:
         """Which of `units` lowers the unread words' bound most per posting read."""
@@ -290,24 +302,23 @@ class _State:
         return max(range(len(units)), key=gains.__getitem__)
 
     def _update(self, i: int, a: int, docs: set[int]) -> None:
-        """Clause i's score for `docs` now that its word `a` is read too."""
+        """Clause i's least score for `docs` now that its word `a` is read too. A DisjunctionMax
+        of scores that gains a score v is at least v, and gains at least tiebreak·v: exact
+        when v is the clause's first score for the document (most often), a lower bound else."""
         added = self.table(i, a)
-        others = [self.table(i, b) for b in sorted(self.read[i]) if b != a]
         t, boost, acc = self.tiebreaks[i], self.boosts[i], self.acc
+        clause, raised = self.clause[i], self.raised[i]
         if len(docs) < len(added):
             pairs: Any = ((d, added[d]) for d in docs if d in added)
         else:
             pairs = ((d, v) for d, v in added.items() if d in docs)
         for d, v in pairs:
-            vals = [x for x in (tab.get(d) for tab in others) if x is not None]
-            if not vals:  # the clause's only word in this document so far
-                acc[d] = acc.get(d, 0.0) + v * boost
-                continue
-            best = max(vals)
-            old = (best + t * (sum(vals) - best)) * boost
-            vals.append(v)
-            best = max(vals)
-            acc[d] = acc.get(d, 0.0) + (best + t * (sum(vals) - best)) * boost - old
+            old = raised.get(d)
+            if old is None:
+                old = clause.get(d, 0.0)
+            new = max(old + t * v * boost, v * boost)
+            raised[d] = new
+            acc[d] = acc.get(d, 0.0) + new - old
 
 
 def _cost(ranker: Ranker, alts: list[list[Any]]) -> Any:
@@ -347,13 +358,13 @@ def _kth(
         )
 
     get = (scale or {}).get
-    values = sorted(acc.values(), reverse=True)
     width = 4 * limit + 32
     while True:
-        cut = values[min(width, len(values)) - 1] if values else 0.0
+        values = heapq.nlargest(width, acc.values())
+        cut = values[-1] if values else 0.0
         low = sorted((sc * boost * get(d, 1.0) for d, sc in acc.items() if sc >= cut and sure(d)), reverse=True)
         if len(low) >= limit:
             return low[limit - 1]
-        if width >= len(values):
+        if width >= len(acc):
             return 0.0
         width *= 8

@@ -310,7 +310,7 @@ class Ranker:
     ) -> tuple[list[tuple[int, float]], Scores]:
         """The top documents, and the score table they were taken from (before any filter;
         when pruned, only for the documents that can be in the top and, with `neighbours`,
-        the documents either side of them, whose scores Context reads).
+        the documents either side of the top, whose scores Context reads).
 
         Pruning (see untrack.pruning) only chooses which documents are scored: they are then
         scored by the same code, tables combined in the same order, so the top and its scores
@@ -319,11 +319,31 @@ class Ranker:
         if self.prune and allow is not None and len(allow) * pruning.FILTER_SHARE < self.searcher.doc_count_all():
             # A narrow filter: only its documents (and their neighbours) are read.
             run = _Run(only=_with_neighbours(allow) if neighbours else set(allow))
+        complete = None  # with pruning: the term tables read in full, for the neighbours' scores
         if self.prune and limit:
-            pruned = pruning.candidates(self, q, limit, allow, exclude, scale, run, neighbours)
+            pruned = pruning.candidates(self, q, limit, allow, exclude, scale, run)
             if pruned is not None:
-                found, read = pruned
-                run = _Run(only=_with_neighbours(found) if neighbours else found, full=read)
+                found, complete, partial = pruned
+                run = _Run(only=found, full={**complete, **partial})
+        top, raw = self._select(q, run, limit, allow, exclude, scale)
+        if complete is not None and neighbours and run.only is not None:
+            missing = _with_neighbours({d for d, _ in top}) - run.only
+            if missing:
+                extra = self.scores(q, _Run(only=missing, full=complete))
+                raw = dict(raw)
+                raw.update((d, extra[d]) for d in missing if d in extra)
+        return top, raw
+
+    def _select(
+        self,
+        q: Any,
+        run: _Run,
+        limit: int | None,
+        allow: set[int] | None,
+        exclude: set[int] | None,
+        scale: dict[int, float] | None,
+    ) -> tuple[list[tuple[int, float]], Scores]:
+        """The top documents scored by `run`, and the score table they were taken from."""
         raw = scored = self.scores(q, run)
         if run.only is not None:  # a table that read only some documents may hold others in part
             raw = scored = {d: scored[d] for d in run.only if d in scored}
