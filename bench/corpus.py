@@ -152,3 +152,53 @@ def generate(seed: Path, out: Path, n: int) -> list[Path]:
             path.write_bytes(data)
         paths.append(path)
     return paths
+
+
+# --------------------------------------------------------------------------- real-mix
+# The releases above share one vocabulary, so every word's document frequency grows with the
+# corpus at the same rate, unlike a real corpus, where a question mixes rare words (short postings)
+# with common ones. `generate_real_mix` recombines real text instead.
+
+
+def _prose_blocks(text: str) -> list[str]:
+    """The prose paragraphs of a release: long blocks that end a sentence (not header lines)."""
+    return [b.strip() for b in re.split(r"\n[ \t]*\n", text) if len(b.strip()) >= 120 and _PROSE_END.search(b.strip())]
+
+
+def _sentences(block: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?”’\"])\s+(?=[A-Z“‘\"(])", block) if s]
+
+
+def _mixed_release(base: str, pool: list[str], sentences: list[str], rng: random.Random) -> str:
+    """`base` (a whole real release: header, headline, its own paragraphs) followed by 8–24
+    paragraphs drawn from `pool`, each with its first sentence kept first and the rest shuffled,
+    some dropped and one sometimes borrowed from another release."""
+    out = [base.rstrip("\n")]
+    for _ in range(rng.randint(8, 24)):
+        lead, *rest = _sentences(rng.choice(pool))
+        rng.shuffle(rest)
+        rest = [s for s in rest if rng.random() > 0.2]
+        if rng.random() < 0.5:
+            rest.insert(rng.randrange(len(rest) + 1), rng.choice(sentences))
+        out.append(" ".join([lead, *rest]))
+    return "\n\n".join(out) + "\n"
+
+
+def generate_real_mix(sources: list[Path], out: Path, n: int) -> list[Path]:
+    """Write releases 0..n-1 to `out` built from real releases (`sources`: the eval corpus and
+    the bundled release): release i is source i mod len(sources), whole, plus paragraphs
+    sampled from all sources (see :func:`_mixed_release`), seeded by i, so vocabulary and
+    document frequencies vary as in a real corpus and every run writes the same files."""
+    out.mkdir(parents=True, exist_ok=True)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(sources)]
+    pool = [b for t in texts for b in _prose_blocks(t)]
+    sentences = [s for b in pool for s in _sentences(b) if 40 < len(s) < 400]
+    paths = []
+    for i in range(n):
+        rng = random.Random(f"untrack-real-mix-{i}")
+        path = out / f"m{i:05d}.txt"
+        data = _mixed_release(texts[i % len(texts)], pool, sentences, rng).encode("utf-8")
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+        paths.append(path)
+    return paths

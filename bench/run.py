@@ -680,6 +680,13 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--cold-runs", type=int, default=7, help="whole-process runs per cold command (default 7)")
     ap.add_argument("--cold-sizes", default="all", help="sizes to run cold searches on (default all)")
+    ap.add_argument(
+        "--corpus",
+        choices=("bundled", "real-mix"),
+        default="bundled",
+        help="bundled: perturbed copies of the bundled release (default); real-mix: the 440 real releases"
+        " of eval/corpus and the bundled one, recombined (varied vocabulary, as a real corpus)",
+    )
     args = ap.parse_args(argv)
     if args.quick:
         args.sizes, args.repeats, args.budget, args.cold_runs = "1,10", 5, 1.0, 5
@@ -694,12 +701,16 @@ def main(argv: list[str] | None = None) -> None:
     env.update(NO_COLOR="1", COLUMNS="100", PAGER="cat")
     try:
         sys.path.insert(0, str(HERE))
-        from corpus import generate
+        from corpus import generate, generate_real_mix
 
         from untrack.sources import bundled_seed
 
-        log(f"generating {max(sizes):,} releases in {work / 'corpus'} …")
-        files = generate(bundled_seed(), work / "corpus", max(sizes))
+        log(f"generating {max(sizes):,} releases ({args.corpus}) in {work / 'corpus'} …")
+        if args.corpus == "real-mix":
+            sources = [*sorted((REPO / "eval" / "corpus").glob("*.txt")), bundled_seed()]
+            files = generate_real_mix(sources, work / "corpus", max(sizes))
+        else:
+            files = generate(bundled_seed(), work / "corpus", max(sizes))
 
         log(f"cold start-up ({args.cold_runs} runs each) …")
         startup = cold_runs(

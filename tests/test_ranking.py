@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
 
+from helpers import segmented_index
 from untrack.index import IndexStore
 from untrack.query import Filters
 from untrack.search import opened, search
@@ -185,23 +186,11 @@ def test_filters_and_headings_are_applied(seed_index: Path) -> None:
 def test_many_segments_and_deleted_documents_score_as_whoosh_does(tmp_path: Path, seed_index: Path) -> None:
     """Index generations are merged to one segment, but the ranker must not depend on it: on an
     index of several segments with deleted documents it sees what Whoosh's own search sees."""
-    from whoosh import index as windex
-
-    from untrack.index import document_fields, make_schema
     from untrack.query import BM25_B, BM25_K1, phrase_present
     from untrack.ranking import Ranker
 
     records = [r for r in IndexStore(seed_index).records()]
-    ix = windex.create_in(str(tmp_path), make_schema())
-    for start in range(0, len(records), 20):  # three segments
-        w = ix.writer()
-        for rec in records[start : start + 20]:
-            w.add_document(**document_fields(rec))
-        w.commit(merge=False)
-    w = ix.writer()
-    for rec in records[5:50:4]:
-        w.delete_by_term("id", rec["id"])
-    w.commit(merge=False)
+    ix = segmented_index(records, str(tmp_path), 20, slice(5, 50, 4))  # three segments
     from whoosh import scoring
 
     with ix.searcher(weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1)) as s:

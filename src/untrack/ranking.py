@@ -15,17 +15,24 @@ The scores are Whoosh's BM25F scores (the same formula on the same numbers; test
 with Whoosh's own search), with one difference in kind: a quoted phrase in paragraph text must
 appear as written, and that check reads the stored paragraph, so it is done lazily, in score
 order, only until enough hits are confirmed.
+
+For the best k of a question, :mod:`untrack.pruning` first chooses the documents that can be
+among them (reading the common words' postings only for those); they are then scored by the
+same code as when every document is, so the top k and its scores do not change.
 """
 
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections.abc import Callable
 from itertools import accumulate, repeat
 from operator import add, mul
 from typing import Any
 
 from whoosh import query as wq  # this module is imported only when a search runs
+
+from . import pruning
 
 Scores = dict[int, float]
 
@@ -57,6 +64,9 @@ class Ranker:
         self._lengths: dict[tuple[int, str], bytes] = {}
         self._norms: dict[str, list[float]] = {}
         self._tokens: dict[tuple[str, str], list[str]] = {}  # analysed speaker names, roles, ...
+        self._dfs: dict[tuple[str, Any], int] = {}  # document frequencies, for size_key
+        self._bounds: dict[tuple[str, Any, float], float] = {}  # term upper bounds, for pruning
+        self.prune = True  # top k without reading what cannot win (see untrack.pruning)
 
     # -- leaves
 
@@ -80,9 +90,11 @@ class Ranker:
             self._norms[fieldname] = norm
         return norm
 
-    def term(self, fieldname: str, text: Any, boost: float = 1.0) -> Scores:
+    def term(self, fieldname: str, text: Any, boost: float = 1.0, only: list[int] | None = None) -> Scores:
         """BM25F score of every document holding the term, as Whoosh's BM25FScorer computes it:
-        idf · tf·(K1+1) / (tf + K1·((1−B) + B·len/avg)), times the term's boost."""
+        idf · tf·(K1+1) / (tf + K1·((1−B) + B·len/avg)), times the term's boost. With `only`
+        (sorted document numbers), just those documents: posting blocks holding none of them
+        are skipped without being decoded."""
         from whoosh.matching.wrappers import FilterMatcher
 
         schema = self.searcher.schema
@@ -100,7 +112,13 @@ class Ranker:
             if isinstance(m, FilterMatcher):
                 deleted, m = set(reader.deleted_docs_set), m.child
             lengths = self._field_lengths(leaf, fieldname) if table else b""
-            for ids, weights in _blocks(m):
+            wanted = None
+            if only is not None:
+                end = offset + reader.doc_count_all()
+                wanted = [d - offset for d in only[bisect_left(only, offset) : bisect_left(only, end)]]
+                if not wanted:
+                    continue
+            for ids, weights in _blocks(m, wanted):
                 if table is None:
                     scores: Any = [w * boost for w in weights] if weights is not None else [boost] * len(ids)
                 else:
@@ -110,6 +128,54 @@ class Ranker:
                 else:
                     out.update(zip(ids, scores, strict=True))
         return out
+
+    def term_bound(self, fieldname: str, text: Any, boost: float = 1.0) -> float:
+        """The most the term can score in any document: its largest term frequency over the
+        shortest field length that holds it (BM25 grows with the one and falls with the other),
+        computed as :class:`_ScoreTable` computes a score, so no score it gives is larger."""
+        key = (fieldname, text, boost)
+        got = self._bounds.get(key)
+        if got is not None:
+            return got
+        from whoosh.util.numeric import length_to_byte
+
+        schema = self.searcher.schema
+        best = 0.0
+        if fieldname in schema:
+            field = schema[fieldname]
+            btext = field.to_bytes(text) if not isinstance(text, bytes) else text
+            for reader, _ in self.leaves:
+                if (fieldname, btext) not in reader:
+                    continue
+                info = reader.term_info(fieldname, btext)
+                tf = max(1.0, info.max_weight())
+                if field.scorable:
+                    # One length code below the shortest: a margin for the code's rounding.
+                    n = self._norm(fieldname)[max(0, length_to_byte(info.min_length()) - 1)]
+                    bound = self.searcher.idf(fieldname, btext) * ((tf * (self.K1 + 1)) / (tf + n))
+                    bound = bound * boost if boost != 1.0 else bound
+                else:
+                    bound = tf * boost
+                best = max(best, bound)
+        self._bounds[key] = best
+        return best
+
+    def size_key(self, q: Any) -> int:
+        """About how many documents `q` matches, from term statistics alone. Unions and maxima
+        add their tables in this order (largest first), so a table restricted to some documents
+        adds each document's scores in the same order as the whole table: the same bits."""
+        kind = type(q)
+        if kind is wq.Term:
+            key = (q.fieldname, q.text)
+            got = self._dfs.get(key)
+            if got is None:
+                got = self._dfs[key] = self.searcher.doc_frequency(q.fieldname, q.text)
+            return got
+        if kind is wq.Phrase:
+            return min((self.size_key(wq.Term(q.fieldname, w)) for w in q.words), default=0)
+        if kind.__name__ == "VerifiedPhrase":
+            return self.size_key(q.child)
+        return sum(self.size_key(sub) for sub in getattr(q, "subqueries", ()))
 
     def docs(self, q: Any) -> set[int]:
         """The documents matching `q` (phrases checked), for filters."""
@@ -127,7 +193,11 @@ class Ranker:
     # -- trees
 
     def scores(self, q: Any, run: _Run) -> Scores:
-        """Score every document matching `q` (phrases whose check is put off count as matching)."""
+        """Score every document matching `q` (phrases whose check is put off count as matching).
+        A node already scored in this run is not scored again (pruning reads clauses first)."""
+        got = run.memo.get(id(q))
+        if got is not None and not run.eager_check:
+            return got
         out = run.memo[id(q)] = self._scores(q, run)
         return out
 
@@ -155,9 +225,11 @@ class Ranker:
             parts = [self.scores(sub, run) for sub in q.subqueries]
             if kind is wq.And:
                 return _boosted(_intersect_sum(parts), q.boost)
+            keys = list(map(self.size_key, q.subqueries))
+            ordered = [parts[i] for i in sorted(range(len(parts)), key=keys.__getitem__, reverse=True)]
             if kind is wq.DisjunctionMax:
-                return _boosted(_dismax(parts, q.tiebreak), q.boost)
-            return _boosted(_union(parts, None), q.boost)
+                return _boosted(_dismax(ordered, q.tiebreak), q.boost)
+            return _boosted(_union(ordered, None), q.boost)
         if kind is wq.AndNot:
             pos = self.scores(q.a, run)
             neg = self.scores(q.b, run.eager())
@@ -223,8 +295,8 @@ class Ranker:
         not in `exclude` count; a document in `scale` has its score multiplied by its factor;
         with a `context`, the best are re-scored with their neighbours' scores (see Context)."""
         if context is None or not limit:
-            return self._top(q, limit, allow, exclude, scale)[0]
-        found, raw = self._top(q, limit + context.depth, allow, exclude, scale)
+            return self._top(q, limit, allow, exclude, scale, False)[0]
+        found, raw = self._top(q, limit + context.depth, allow, exclude, scale, True)
         return context.rescore(found, raw)[:limit]
 
     def _top(
@@ -234,12 +306,52 @@ class Ranker:
         allow: set[int] | None,
         exclude: set[int] | None,
         scale: dict[int, float] | None,
+        neighbours: bool,
     ) -> tuple[list[tuple[int, float]], Scores]:
-        """The top documents, and the score table they were taken from (before any filter)."""
+        """The top documents, and the score table they were taken from (before any filter;
+        when pruned, only for the documents that can be in the top and, with `neighbours`,
+        the documents either side of the top, whose scores Context reads).
+
+        Pruning (see untrack.pruning) only chooses which documents are scored: they are then
+        scored by the same code, tables combined in the same order, so the top and its scores
+        are exactly what scoring every document gives."""
         run = _Run()
+        if self.prune and allow is not None and len(allow) * pruning.FILTER_SHARE < self.searcher.doc_count_all():
+            # A narrow filter: only its documents (and their neighbours) are read.
+            run = _Run(only=_with_neighbours(allow) if neighbours else set(allow))
+        complete = None  # with pruning: the term tables read in full, for the neighbours' scores
+        if self.prune and limit:
+            pruned = pruning.candidates(self, q, limit, allow, exclude, scale, run)
+            if pruned is not None:
+                found, complete, partial = pruned
+                run = _Run(only=found, full={**complete, **partial})
+        top, raw = self._select(q, run, limit, allow, exclude, scale)
+        if complete is not None and neighbours and run.only is not None:
+            missing = _with_neighbours({d for d, _ in top}) - run.only
+            if missing:
+                extra = self.scores(q, _Run(only=missing, full=complete))
+                raw = dict(raw)
+                raw.update((d, extra[d]) for d in missing if d in extra)
+        return top, raw
+
+    def _select(
+        self,
+        q: Any,
+        run: _Run,
+        limit: int | None,
+        allow: set[int] | None,
+        exclude: set[int] | None,
+        scale: dict[int, float] | None,
+    ) -> tuple[list[tuple[int, float]], Scores]:
+        """The top documents scored by `run`, and the score table they were taken from."""
         raw = scored = self.scores(q, run)
+        if run.only is not None:  # a table that read only some documents may hold others in part
+            raw = scored = {d: scored[d] for d in run.only if d in scored}
         if allow is not None:
-            scored = {d: scored[d] for d in allow if d in scored}
+            if len(allow) < len(scored):
+                scored = {d: scored[d] for d in allow if d in scored}
+            else:
+                scored = {d: sc for d, sc in scored.items() if d in allow}
         else:
             scored = dict(scored)  # it may be a table a phrase check edits
         for d in exclude or ():
@@ -323,11 +435,23 @@ class _Run:
     """State of one scoring pass: score tables by query node (for rescoring a document), and
     phrases whose check was put off."""
 
-    def __init__(self, eager_check: bool = False, memo: dict[int, Scores] | None = None) -> None:
+    def __init__(
+        self,
+        eager_check: bool = False,
+        memo: dict[int, Scores] | None = None,
+        only: set[int] | None = None,
+        full: dict[tuple[str, Any, float], Scores] | None = None,
+    ) -> None:
         self.eager_check = eager_check
         self.memo: dict[int, Scores] = {} if memo is None else memo
         self.pending: list[tuple[Any, Scores]] = []
         self.terms: dict[tuple[str, Any, float], Scores] = {}
+        # Only these documents are scored (a filter's, or pruning's candidates); `full` holds
+        # term tables read before for a superset of them, to take them from rather than read
+        # the postings again.
+        self.only = only
+        self._sorted_only = sorted(only) if only is not None else None
+        self.full = full or {}
 
     def term(self, ranker: Ranker, fieldname: str, text: Any, boost: float) -> Scores:
         """A term's scores, read once per pass even if the query names it twice (a word and
@@ -335,13 +459,23 @@ class _Run:
         key = (fieldname, text, boost)
         got = self.terms.get(key)
         if got is None:
-            got = self.terms[key] = ranker.term(fieldname, text, boost)
+            whole = self.full.get(key)
+            if whole is not None and self.only is not None:
+                only = self.only
+                got = (
+                    {d: whole[d] for d in only if d in whole}
+                    if len(only) < len(whole)
+                    else {d: sc for d, sc in whole.items() if d in only}
+                )
+            else:
+                got = ranker.term(fieldname, text, boost, self._sorted_only)
+            self.terms[key] = got
         return got
 
     def eager(self) -> _Run:
         """The same run, but phrases are checked at once (for NOT clauses, whose matches remove
         documents, so a phrase there cannot be assumed to match)."""
-        run = _Run(eager_check=True, memo=self.memo)
+        run = _Run(eager_check=True, memo=self.memo, only=self.only, full=self.full)
         run.pending, run.terms = self.pending, self.terms
         return run
 
@@ -413,12 +547,66 @@ def _in_order(tokens: list[str], words: list[str], slop: int) -> bool:
     return bool(frontier)
 
 
-def _blocks(m: Any) -> Any:
+def _with_neighbours(docs: set[int]) -> set[int]:
+    """The documents and the ones either side of each (whose scores Context reads)."""
+    out = set(docs)
+    out.update([d + 1 for d in docs])
+    out.update([d - 1 for d in docs if d])
+    return out
+
+
+def _blocks(m: Any, wanted: list[int] | None = None) -> Any:
     """(document numbers, term frequencies or None for all 1.0) of each posting block of a
     leaf matcher. Whoosh's codec keeps a block as one pickled tuple of delta-coded ids and
-    weights; decoding it here (with itertools.accumulate) skips Whoosh's per-id generator."""
+    weights; decoding it here (with itertools.accumulate) skips Whoosh's per-id generator.
+    With `wanted` (sorted document numbers), only those postings; a block whose id range
+    (from its header) holds none of them is not decoded."""
+    if wanted is None:
+        yield from _all_blocks(m, None)
+        return
+    keep = set(wanted)
+    skipper = _BlockSkipper(m, wanted) if hasattr(m, "_maxid") else None
+    for ids, weights in _all_blocks(m, skipper):
+        hits = keep.intersection(ids)
+        if hits:
+            if len(hits) == len(ids):
+                yield ids, weights
+                continue
+            picked = [bisect_left(ids, d) for d in sorted(hits)]
+            yield [ids[k] for k in picked], None if weights is None else [weights[k] for k in picked]
+
+
+class _BlockSkipper:
+    """Moves a Whoosh leaf matcher past posting blocks that hold no wanted document."""
+
+    def __init__(self, m: Any, wanted: list[int]) -> None:
+        self.m, self.wanted, self.k = m, wanted, 0
+
+    def skip(self) -> None:
+        """Past the blocks before the next wanted document; to the end if none is left."""
+        m, wanted = self.m, self.wanted
+        while m.is_active():
+            k = self.k
+            if k >= len(wanted):
+                m._atend = True  # nothing wanted is left: the rest of the postings are not read
+                return
+            if wanted[k] <= m._maxid:
+                return
+            m._next_block()
+
+    def passed(self) -> None:
+        """The current block is read: wanted documents up to its last id are done."""
+        self.k = bisect_left(self.wanted, self.m._maxid + 1, self.k)
+
+
+def _all_blocks(m: Any, skipper: _BlockSkipper | None) -> Any:
     if all(hasattr(m, a) for a in ("_read_data", "_next_block", "_data", "_byteids", "_i")):
         while m.is_active():
+            if skipper is not None:
+                skipper.skip()
+                if not m.is_active():
+                    return
+                skipper.passed()
             if m._data is None:
                 m._read_data()
             raw_ids, raw_weights = m._data[0], m._data[1]
@@ -480,9 +668,10 @@ class _ScoreTable:
 
 
 def _union(parts: list[Scores], pick: Callable[[float, float], float] | None) -> Scores:
-    """Documents in any table; a document's scores combined by `pick` (None: summed). The
-    largest table is copied at C speed; only the smaller ones are walked in Python."""
-    parts = sorted((p for p in parts if p), key=len, reverse=True)
+    """Documents in any table; a document's scores combined by `pick` (None: summed) in the
+    order of `parts`, which callers give largest first (Ranker.size_key): the first table is
+    copied at C speed; only the others are walked in Python."""
+    parts = [p for p in parts if p]
     if not parts:
         return {}
     out = dict(parts[0])
@@ -500,8 +689,9 @@ def _union(parts: list[Scores], pick: Callable[[float, float], float] | None) ->
 
 def _dismax(parts: list[Scores], tiebreak: float) -> Scores:
     """The best alternative's score plus `tiebreak` times the others' (Lucene's DisjunctionMax;
-    Whoosh's own matcher is not used: its score() can report a score from another document)."""
-    parts = sorted((p for p in parts if p), key=len, reverse=True)
+    Whoosh's own matcher is not used: its score() can report a score from another document).
+    Tables are taken in the order given, largest first (as in :func:`_union`)."""
+    parts = [p for p in parts if p]
     if not parts:
         return {}
     out = dict(parts[0])
