@@ -309,3 +309,27 @@ def test_a_word_is_read_as_a_speakers_name_only_if_it_names_speakers_more_than_i
     store.update([Source.of(tmp_path / "a.txt")], rebuild=True)
     assert "that person's words" in explain(store, "what did bachelet say about women")
     assert "that person's words" not in explain(store, "what was said about human rights")
+
+
+def test_a_body_filter_read_on_headlines_lets_through_what_the_paragraph_filter_does(tmp_path: Path) -> None:
+    """--body is matched once per release (on its headline) and stands for the release's records;
+    a release with no headline still starts a run of its own."""
+    from untrack.query import build_filter
+    from untrack.search import opened
+
+    prose = "The members heard a long statement on the situation and adopted a text without a vote after debate."
+    texts = {
+        "a.txt": f"Security Council\n\nSC/1001\n\n3 April 2012\n\nCouncil Adopts Text\n\n{prose}\n\n{prose}\n",
+        "b.txt": f"General Assembly\n\nGA/2002\n\n4 April 2012\n\n{prose}\n\n{prose}\n\n{prose}\n",
+        "c.txt": f"Security Council\n\nSC/1003\n\n5 April 2012\n\nCouncil Meets Again\n\n{prose}\n",
+        "d.txt": f"General Assembly\n\nGA/2004\n\n6 April 2012\n\nAssembly Elects Members\n\n{prose}\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(tmp_path / name) for name in sorted(texts)], rebuild=True)
+    o = opened(store)
+    assert len(o.release_starts()) == len(texts)
+    for body in ("Security Council", "general assembly", "Council"):
+        by_paragraph = o.ranker.docs(build_filter(Filters(body=body)))
+        assert o.allowed(Filters(body=body)) & set(range(o.searcher.doc_count())) == by_paragraph

@@ -412,19 +412,28 @@ class Context:
     before it ("By other terms of that resolution, …") and a claim goes on in the one after ("She
     added …"), so each of the best hits gains a share of the score its neighbours earn on their
     own: `before` of the paragraph before it, `after` of the one after, within the same release.
-    `starts` are the docnums that open a release (its headline record), so nothing crosses from
-    one release to the next; only the best `depth` beyond the limit are re-scored."""
+    `starts` are the docnums that open a release (its first record), so nothing crosses from one
+    release to the next; a document in `alone` (a release's headline) neither gains nor lends.
+    Only the best `depth` beyond the limit are re-scored."""
 
-    def __init__(self, starts: set[int] | dict[int, Any], before: float, after: float, depth: int = 50) -> None:
+    def __init__(
+        self,
+        starts: set[int] | dict[int, Any],
+        before: float,
+        after: float,
+        depth: int = 50,
+        alone: set[int] | dict[int, Any] | None = None,
+    ) -> None:
         self.starts, self.before, self.after, self.depth = starts, before, after, depth
+        self.alone = starts if alone is None else alone
 
     def rescore(self, found: list[tuple[int, float]], raw: Scores) -> list[tuple[int, float]]:
         out = []
         for d, score in found:
-            if d not in self.starts:  # a headline stands alone: its "neighbours" are other releases
-                if d - 1 not in self.starts:
+            if d not in self.alone:
+                if d not in self.starts and d - 1 not in self.alone:
                     score += self.before * raw.get(d - 1, 0.0)
-                if d + 1 not in self.starts:
+                if d + 1 not in self.starts and d + 1 not in self.alone:
                     score += self.after * raw.get(d + 1, 0.0)
             out.append((d, score))
         out.sort(key=lambda t: (-t[1], t[0]))

@@ -79,6 +79,7 @@ class _Opened:
         self.searcher = self.index.searcher(weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1, **field_b))
         self.ranker = Ranker(self.searcher, BM25_B, BM25_K1, self.record, phrase_present, FIELD_B)
         self._headings: set[int] | None = None
+        self._starts: list[int] | None = None
         self._headlines: dict[int, float] | None = None
         self._sections: list[answers.Heading] | None = None
         self._vocabulary: Any = None
@@ -103,11 +104,53 @@ class _Opened:
             self._headlines = dict.fromkeys(self.ranker.docs(Term("kind", "headline")), HEADLINE_HIT)
         return self._headlines
 
+    def allowed(self, filters: Filters) -> set[int] | None:
+        """The documents a search's filters let through (None: no filter). The body a release
+        covers is the same for all its records, so `--body` is matched on the releases' headline
+        records alone, one per release, and stands for each release's run of records (a release's
+        records are added together, so their document numbers follow one another)."""
+        from dataclasses import replace
+
+        flt = build_filter(replace(filters, body=None))
+        allow = self.ranker.docs(flt) if flt is not None else None
+        if filters.body:
+            releases = self.releases_of_body(filters.body)
+            allow = releases if allow is None else allow & releases
+        return allow
+
+    def releases_of_body(self, body: str) -> set[int]:
+        from bisect import bisect_right
+
+        from whoosh.query import And, NumericRange
+
+        # Whoosh's own intersection skips from one release's first record to the next, so the
+        # phrase is read only there, not for every paragraph.
+        starts = self.release_starts()
+        first_records = And([NumericRange("n", 0, 1), build_filter(Filters(body=body))])
+        out: set[int] = set()
+        for d in self.ranker.whoosh(first_records):
+            i = bisect_right(starts, d)
+            if i and starts[i - 1] == d:
+                out.update(range(d, starts[i] if i < len(starts) else self.searcher.doc_count_all()))
+        return out
+
+    def release_starts(self) -> list[int]:
+        """The document number of each release's first record, in order: its headline (record 0),
+        or record 1 for a release with no headline (a record 1 whose document number follows its
+        own release's headline is no start)."""
+        if self._starts is None:
+            from whoosh.query import NumericRange
+
+            heads = set(self.headlines())
+            firsts = self.ranker.docs(NumericRange("n", 1, 1))
+            self._starts = sorted(heads | {d for d in firsts if d - 1 not in heads})
+        return self._starts
+
     def context(self) -> Context:
         """How much of its neighbours' scores a hit gains (see untrack.ranking.Context)."""
         from .ranking import Context
 
-        return Context(self.headlines(), CONTEXT_BEFORE, CONTEXT_AFTER)
+        return Context(set(self.release_starts()), CONTEXT_BEFORE, CONTEXT_AFTER, alone=self.headlines())
 
     def sections(self) -> list[answers.Heading]:
         """Every section heading with the words that tell it from its document's other headings."""
@@ -218,9 +261,8 @@ def search(
         raise QueryError(f"nothing to search for: every word of {query!r} is too common or too short to search on")
     s = o.searcher
     try:
-        flt = build_filter(filters)
         found: list[tuple[dict[str, Any], float | None]]
-        allow = o.ranker.docs(flt) if flt is not None else None
+        allow = o.allowed(filters)
         if sort == "relevance" and query:
             prefs = answers.preferences(query, o.sections, o.is_speaker_word) if is_plain(query) and not literal else []
             depth = max(limit, answers.RERANK_DEPTH) if limit and prefs else limit or None
