@@ -403,4 +403,8 @@ def search_with_suggestions(store: IndexStore, query: str, literal: bool = False
         fixed = search(store, correction.query, literal=literal, **options)
         if fixed:
             return Outcome(fixed, correction, corrected=True)
+    if hits and correction is not None and not correction.likely_typos():
+        # The words found plenty: a word two edits from one the index holds ("complained",
+        # "complaints") is more likely a word the releases never used than a typo.
+        correction = None
     return Outcome(hits, correction)

@@ -17,6 +17,12 @@ class Correction:
     query: str  # the query with each unknown word replaced
     words: list[tuple[str, str]]  # (as typed, suggested)
 
+    def likely_typos(self) -> bool:
+        """Whether every suggested word is one edit from the word typed (a slip of the keys)."""
+        from .textutil import fold
+
+        return all(_edit_distance(fold(typed), fixed) <= 1 for typed, fixed in self.words)
+
 
 _QUERY_WORD = re.compile(r"(?<![\w:])\w[\w'’]*(?![\w:*?~(\[])")
 _OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
