@@ -636,3 +636,16 @@ def test_a_bodys_own_delegation_is_no_speaker() -> None:
 def test_an_aside_between_dashes_may_stand_between_the_name_and_the_verb() -> None:
     para = "Opening the review, Mr. Le Example -- who took over two months ago -- underscored the scale of the work."
     assert "Le Example" in (records_of(body(para + LONG))[0]["speaker"] or "")
+
+
+@pytest.mark.parametrize(
+    "para, speaker",
+    [
+        # A participle clause between the name and the verb.
+        ("Jose Example speaking as the Committee continued its general debate, said that it mattered.", "Jose Example"),
+        # "That country's representative": the State named before.
+        ("Noting Japan's long battle against drugs, that country's representative opposed the trend.", "Japan"),
+    ],
+)
+def test_a_participle_clause_before_the_verb_and_that_countrys_representative(para: str, speaker: str) -> None:
+    assert speaker in (records_of(body(para + LONG))[0]["speaker"] or "")

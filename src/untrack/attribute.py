@@ -441,6 +441,7 @@ def _cue(text: str) -> re.Match[str] | None:
 
 _THAT_COUNTRY = re.compile(
     r"\b(?:representative|delegate|delegation|observer)\s+(?:of|for)\s+that\s+(?:country|State)\b"
+    r"|\bthat\s+(?:country|State)[’']s\s+(?:representative|delegate|delegation|observer)\b"
 )
 _STATE_NAMES = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, STATES), key=len, reverse=True)) + r")\b")
 

@@ -382,7 +382,9 @@ RULES: tuple[Rule, ...] = (
         "name, role, verb",
         "named",
         rf"{CLAUSE_START}{NAME_ADJECTIVES}(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})"
-        rf"(?:\s*{PLACE}(?:\s*,)?)?(?:\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
+        # (or a participle clause: "Jose Mauricio Bustani, speaking as the Committee continued, said")
+        rf"(?:\s*{PLACE}(?:\s*,)?)?(?:\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|"
+        rf"\s*,?\s+(?:speaking|addressing|introducing|opening|closing|concluding|responding)\b[^,;“”\"]{{1,100}},|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
         rf"\s+(?:also\s+|then\s+|further\s+|later\s+|had\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
     ),
     # A title in ordinary words run into the name: "Chief United Nations weapons inspector Hans Blix
