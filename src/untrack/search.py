@@ -80,6 +80,7 @@ class _Opened:
         self.ranker = Ranker(self.searcher, BM25_B, BM25_K1, self.record, phrase_present, FIELD_B)
         self._headings: set[int] | None = None
         self._starts: list[int] | None = None
+        self._context: Context | None = None
         self._headlines: dict[int, float] | None = None
         self._sections: list[answers.Heading] | None = None
         self._vocabulary: Any = None
@@ -150,7 +151,9 @@ class _Opened:
         """How much of its neighbours' scores a hit gains (see untrack.ranking.Context)."""
         from .ranking import Context
 
-        return Context(set(self.release_starts()), CONTEXT_BEFORE, CONTEXT_AFTER, alone=self.headlines())
+        if self._context is None:  # built once per open index: a set of every release's first record
+            self._context = Context(set(self.release_starts()), CONTEXT_BEFORE, CONTEXT_AFTER, alone=self.headlines())
+        return self._context
 
     def sections(self) -> list[answers.Heading]:
         """Every section heading with the words that tell it from its document's other headings."""
