@@ -390,27 +390,29 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
     """Everyone the release introduces: panel rosters, named introductions with a role or
     country, and people named with their country anywhere in the text."""
     roster = Roster()
-    for p in paragraphs:
-        roster.add_from_paragraph(_prose(p))
-    for p in paragraphs:
-        sp = lead_speaker(lead_sentence(_prose(p)), Roster())
+    texts = [_prose(p) for p in paragraphs]
+    flat = [hyphens(t) for t in texts]
+    for text in texts:
+        roster.add_from_paragraph(text)
+    for text in texts:
+        sp = lead_speaker(lead_sentence(text), Roster())
         if sp is not None and sp.affiliation and sp.rule not in ROLE_RULES and len(sp.name.split()) > 1:
             roster.add(sp.name, sp.affiliation)
-    for p in paragraphs:
-        for m in _TITLED_NAME.finditer(hyphens(_prose(p))):
+    for text in flat:
+        for m in _TITLED_NAME.finditer(text):
             found = _person_from_run(m.group(0))
             if found is not None and found[1] and len(found[0].split()) > 1:
                 roster.add(titlecase_name(found[0]), found[1])
-    for p in paragraphs:
-        for m in _NAME_THEN_OFFICE.finditer(hyphens(_prose(p))):
+    for text in flat:
+        for m in _NAME_THEN_OFFICE.finditer(text):
             found = _person_from_run(m.group("run"))
             if found is None or found[1] or len(found[0].split()) < 2 or m.group("run") in STATES:
                 continue
             if re.search(rf"\b{VERBS}", m.group("office")) or _person_from_run(m.group("office")):
                 continue  # "…, Secretary-General Kofi Annan told": a title before a name, or a clause
             roster.add(titlecase_name(found[0]), m.group("office").strip())
-    for p in paragraphs:
-        for m in _NAMED_WITH_PLACE.finditer(hyphens(_prose(p))):
+    for text in flat:
+        for m in _NAMED_WITH_PLACE.finditer(text):
             place = m.group("place")
             if place.isupper() and len(place) <= 8:
                 continue  # "(UNODC)": an acronym, not a country
@@ -533,10 +535,12 @@ class _Reading:
     unnamed_role: str | None  # "A senior United Nations official …": named elsewhere
     statement: bool  # reads like a statement (for reporting)
     summary: bool  # summarises many speakers
+    text: str  # the paragraph as attribution reads it (no dateline in front)
 
 
 def _read(p: Paragraph, roster: Roster) -> _Reading:
-    lead = lead_sentence(_prose(p))
+    text = _prose(p)
+    lead = lead_sentence(text)
     flat = hyphens(lead)  # the lead with every hyphen a plain one, as the patterns expect
     pronoun_says = CONTINUATION.search(flat)  # "…, he pointed out": he goes on
     own = lead_speaker(lead, roster)
@@ -544,7 +548,7 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
         if pronoun_says is not None and 0 <= pronoun_says.start() < flat.find(own.raw):
             own = None  # "Outlining recent successes, he pointed out that … the Committee delegation …": he speaks
     role = None
-    if own is None and CONTINUATION.search(hyphens(_prose(p))):
+    if own is None and CONTINUATION.search(hyphens(text)):
         own = agent_speaker(lead, roster)  # "introduced by X’s representative … he said"
     if own is None:
         own = _that_country(flat) or _its_representative(flat)
@@ -554,9 +558,7 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
         # After a summary of many speakers, only the very next sentence may name the block's one speaker,
         # and not when the summary already names several ("…, including the Russian Federation and Luxembourg").
         summary = _SUMMARY.search(lead)
-        own = _named_later(
-            _prose(p), lead, roster, sentences=2 if not summary else 0 if _STATE_NAMES.search(lead) else 1
-        )
+        own = _named_later(text, lead, roster, sentences=2 if not summary else 0 if _STATE_NAMES.search(lead) else 1)
     if own is None:
         m = UNNAMED_OFFICIAL.search(flat)
         if m is not None:
@@ -569,7 +571,7 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
                 own = Speaker(person.name, m.group(0).strip(" ,"), person.affiliation, "role")
                 role = None
             else:
-                own = _named_in_next_sentence(_prose(p), lead, role)
+                own = _named_in_next_sentence(text, lead, role)
                 role = None if own is not None else role
     if own is not None and own.name and not own.role:
         behalf = _ON_BEHALF.search(flat)
@@ -577,7 +579,8 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
             own.role = behalf.group("role").strip(" ,")
     return _Reading(
         own=own,
-        cue=_cue(_prose(p)) if own is None else None,
+        cue=_cue(text) if own is None else None,
+        text=text,
         unnamed_role=role,
         statement=bool(STATEMENT.search(lead)),
         summary=bool(_SUMMARY.search(lead)),
@@ -630,7 +633,7 @@ def attribute(doc: Document) -> Document:
             after = readings.get(id(paras[i + 1]))
             if after is not None and after.own is None and after.cue is not None and after.unnamed_role is None:
                 sp = Speaker(previous.name, "(continues)", previous.affiliation, "continuation")
-        if sp is None and previous is not None and not r.summary and _reported(_prose(p)):
+        if sp is None and previous is not None and not r.summary and _reported(r.text):
             sp = Speaker(previous.name, "(reported speech)", previous.affiliation, "continuation")
         if sp is None and r.unnamed_role is not None and i + 1 < len(paras):
             after = readings.get(id(paras[i + 1]))

@@ -107,8 +107,8 @@ class _Opened:
 
     def allowed(self, filters: Filters) -> set[int] | None:
         """The documents a search's filters let through (None: no filter). The body a release
-        covers is the same for all its records, so `--body` is matched on the releases' headline
-        records alone, one per release, and stands for each release's run of records (a release's
+        covers is the same for all its records, so `--body` is matched on each release's first record
+        alone (see release_starts) and stands for the release's run of records (a release's
         records are added together, so their document numbers follow one another)."""
         from dataclasses import replace
 
