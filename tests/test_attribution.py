@@ -308,6 +308,47 @@ def test_an_office_of_the_secretary_general_is_named_by_the_next_paragraph() -> 
 
 
 @pytest.mark.parametrize(
+    "lead",
+    [
+        # an aside set off by commas or by dashes between the office and its verb
+        "The Director-General of the Example Organization, the body that verifies the Convention, told the"
+        " Committee this afternoon that ratification was near.",
+        "The Executive Secretary of the Example Commission -- responsible for the monitoring system -- told the"
+        " Committee this morning that the stations were ready.",
+        # the official is the subject of a clause after a summary
+        "New clashes risk a wider crisis, the Security Council heard today, as the top United Nations official"
+        " in the country cautioned that violence was spreading.",
+    ],
+)
+def test_an_office_apart_from_its_verb_is_named_by_the_next_paragraph(lead: str) -> None:
+    recs = records_of(
+        body(lead + LONG, "Ahmedou Example, speaking as the debate continued, said that much remained to do." + LONG)
+    )
+    assert [r["speaker"] for r in recs] == ["Ahmedou Example"] * 2
+    assert recs[1]["affiliation"] != "speaking as the debate continued"
+
+
+def test_an_unnamed_official_of_a_department_gives_the_department() -> None:
+    recs = records_of(
+        body(
+            "Introducing the report, a senior official of the Department of Example Affairs said the document was"
+            " the first of its kind." + LONG
+        )
+    )
+    assert recs[0]["speaker"] == "Department of Example Affairs"
+
+
+def test_backshifted_speech_with_an_adverb_continues_the_speaker() -> None:
+    recs = records_of(
+        body(
+            "Ahmedou Example, Chair of the Subcommittee, said that the year had been shaped by conflict." + LONG,
+            "In 2024, the Subcommittee had already conducted visits to four countries and planned more.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Ahmedou Example"] * 2
+
+
+@pytest.mark.parametrize(
     "para",
     [
         "The Secretary-General was invited to play an active role in regard to the serious threat of the disease.",

@@ -422,6 +422,9 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
     return roster
 
 
+_OFFICIAL_OF = re.compile(
+    r"^(?:[a-z-]+\s+){0,2}?(?:official|officer|spokesperson)\s+(?:of|from)\s+(?:the\s+)?(?P<body>[A-Z].*)$"
+)
 _OFFICE_END = re.compile(r"\s+(?:today|this\s+\w+|also|then|who|which|that|as|in|at|to|before|when)\b.*$", re.S)
 
 
@@ -431,6 +434,9 @@ def _office(role: str) -> str | None:
     'expert') name no one and give None."""
     office = _OFFICE_END.sub("", role).strip(" ,")
     office = re.sub(r"^(?:senior|top|high-level|visiting|new|incoming|outgoing|former)\s+", "", office)
+    of_body = _OFFICIAL_OF.match(office)
+    if of_body is not None:  # "an official of the Department of Economic and Social Affairs": it speaks
+        office = of_body.group("body")
     if not office[:1].isupper() or len(office) > 120:
         return None
     return office

@@ -383,8 +383,9 @@ RULES: tuple[Rule, ...] = (
         "named",
         rf"{CLAUSE_START}{NAME_ADJECTIVES}(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})"
         # (or a participle clause: "Jose Mauricio Bustani, speaking as the Committee continued, said")
-        rf"(?:\s*{PLACE}(?:\s*,)?)?(?:\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|"
-        rf"\s*,?\s+(?:speaking|addressing|introducing|opening|closing|concluding|responding)\b[^,;“”\"]{{1,100}},|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
+        rf"(?:\s*{PLACE}(?:\s*,)?)?(?:"
+        rf"\s*,?\s+(?:speaking|addressing|introducing|opening|closing|concluding|responding)\b[^,;“”\"]{{1,100}},|"
+        rf"\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
         rf"\s+(?:also\s+|then\s+|further\s+|later\s+|had\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
     ),
     # A title in ordinary words run into the name: "Chief United Nations weapons inspector Hans Blix
@@ -461,7 +462,10 @@ CONTINUATION_OPENING = re.compile(r"^(?:He|She|His|Her)\b")
 CONTINUATION_QUOTE = re.compile(r"^[“\"](?![^”\"]*[”\"][^“\"]*\b(?:said|says|told|asked|added)\b)")
 # And reported speech: backshifted tenses ("the Committee had adopted…", "States would need…")
 # in a paragraph that names no one, straight after a speaker's paragraph, go on reporting them.
-REPORTED_SPEECH = re.compile(r"\b(?:had\s+(?:also\s+)?[a-z]+(?:ed|en|ne|wn|ught|un)|would|must|should|could)\b")
+REPORTED_SPEECH = re.compile(
+    r"\b(?:had\s+(?:also\s+|already\s+|just\s+|recently\s+|since\s+|never\s+|not\s+)?[a-z]+(?:ed|en|ne|wn|ught|un)|"
+    r"would|must|should|could)\b"
+)
 
 # The lead's subject is an official who is not named ("A senior United Nations official today
 # condemned…", "…, the Special Rapporteur on violence against women told the Commission"): the
@@ -476,12 +480,15 @@ OFFICE = (
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|High\s+Representative|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
     rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Chairman|Chairwoman|Rapporteur|President|"
-    rf"Deputy\s+Executive\s+Director|Coordinator|Commissioner|Head)\b(?![’']s)"
+    rf"Deputy\s+Executive\s+Director|Executive\s+Secretary|Coordinator|Commissioner|Head)\b(?![’']s)"
 )
 UNNAMED_OFFICIAL = re.compile(
     # (an office that "was asked" or "is requested" is spoken to, not speaking)
-    rf"(?:^|,\s+)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
+    rf"(?:^|,\s+(?:as\s+)?)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
     rf"(?P<role>{OFFICE}(?:(?!\b(?:was|were|been|be|is|are|being)\b)[^;“”\"]){{0,160}}?)"
+    # (an aside may stand between the office and its verb, set off by commas or dashes: "The
+    # Director-General of the Organization, the body that verifies the Convention, told…")
+    rf"(?:\s*,\s*(?:the|a|an|which|who|whose|responsible)\s[^;“”\"]{{1,200}}?,|\s+(?:--?|–|—)\s*[^;“”\"–—]{{1,200}}?\s*(?:--?|–|—))?"
     rf"\s+(?:today\s+|also\s+)?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?P<verb>{VERBS})"
     # or the verb first: "…, said the United Nations top gender official at the closing".
     rf"|(?:,|[”\"])\s*(?P<verb2>said|told|stressed|warned|noted|added|declared)\s+(?:the|its|a)\s+"
