@@ -690,3 +690,25 @@ def test_an_aside_between_dashes_may_stand_between_the_name_and_the_verb() -> No
 )
 def test_a_participle_clause_before_the_verb_and_that_countrys_representative(para: str, speaker: str) -> None:
     assert speaker in (records_of(body(para + LONG))[0]["speaker"] or "")
+
+
+def test_the_chairman_is_the_one_person_the_release_calls_its_chairman() -> None:
+    recs = records_of(
+        body(
+            "Once the report was approved, Chairman Ahmedou Example (Chile) said the seminar would wait." + LONG,
+            "The representative of Peru asked if the issue could be raised again." + LONG,
+            "The Chairman agreed to leave the issue open pending that suggestion.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Ahmedou Example", "Peru", "Ahmedou Example"]
+
+
+def test_two_chairmen_leave_the_bare_title_unresolved() -> None:
+    recs = records_of(
+        body(
+            "Chairman Ahmedou Example (Chile) said the seminar would be postponed." + LONG,
+            "Chairman Sylvie Example (Peru) said the next session would open in May." + LONG,
+            "The Chairman agreed to leave the issue open pending that suggestion.",
+        )
+    )
+    assert recs[2]["speaker"] not in ("Ahmedou Example", "Sylvie Example")

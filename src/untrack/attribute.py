@@ -10,6 +10,7 @@ otherwise it has no speaker, and if it reads like a statement it is marked
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -599,6 +600,30 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
 _NARRATOR = re.compile(r"^\[|\b(?:is|are|has|have)\b|^(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*,\s+){2,}")
 
 
+def _presiding_title(role: str) -> str | None:
+    """'Chairman', 'Chairperson', 'Chair', 'Chairwoman' → 'chair'; 'President' → 'president';
+    anything longer or else → None."""
+    word = fold(role.strip())
+    if word in ("chair", "chairman", "chairperson", "chairwoman"):
+        return "chair"
+    return "president" if word == "president" else None
+
+
+def _presiding_officers(readings: Iterable[_Reading]) -> dict[str | None, Speaker]:
+    """The one named speaker a release titles its Chair (or its President), by bare title:
+    'Chairman Julian Hunte (Saint Lucia) said …' makes 'The Chairman agreed …' his. Two people with
+    the same title (an outgoing and an incoming Chair) name no one."""
+    found: dict[str | None, dict[str, Speaker]] = {}
+    for r in readings:
+        sp = r.own
+        if sp is None or not sp.name or not sp.role or sp.rule in ROLE_RULES:
+            continue
+        title = _presiding_title(sp.role)
+        if title:
+            found.setdefault(title, {})[sp.name] = sp
+    return {title: next(iter(people.values())) for title, people in found.items() if len(people) == 1}
+
+
 def _reported(text: str) -> bool:
     """Reported speech (backshifted: "had adopted", "would", "must") in the lead sentence, or in the
     next one when the lead is no present-tense narration ("In all reviews, the Committee noted …. The
@@ -627,6 +652,7 @@ def attribute(doc: Document) -> Document:
     assigned: dict[int, Speaker | None] = {}
     previous: Speaker | None = None
     paras = doc.paragraphs
+    presiding = _presiding_officers(readings.values())
     for i, p in enumerate(paras):
         if p.kind == "heading":
             previous = None  # a new section: no continuation across a heading
@@ -646,9 +672,13 @@ def attribute(doc: Document) -> Document:
             if after is not None and after.own is not None and after.own.name and after.own.rule not in ROLE_RULES:
                 sp = Speaker(after.own.name, r.unnamed_role, after.own.affiliation, "named next")
         if sp is None and r.unnamed_role is not None:
-            # Never named in the release: the office speaks ("the Deputy Executive Director of UNFPA").
+            # Never named in the release: the office speaks ("the Deputy Executive Director of UNFPA");
+            # "the Chairman" is the one person the release calls its Chairman, if there is one.
             office = _office(r.unnamed_role)
-            if office:
+            holder = presiding.get(_presiding_title(office)) if office else None
+            if holder is not None:
+                sp = Speaker(holder.name, r.unnamed_role, holder.affiliation, "office")
+            elif office:
                 sp = Speaker(office, r.unnamed_role, None, "office")
         assigned[id(p)] = sp if sp is not None and sp.name else None
         previous = assigned[id(p)]
