@@ -712,3 +712,24 @@ def test_two_chairmen_leave_the_bare_title_unresolved() -> None:
         )
     )
     assert recs[2]["speaker"] not in ("Ahmedou Example", "Sylvie Example")
+
+
+def test_a_person_named_before_a_representative_of_an_office_is_the_speaker() -> None:
+    recs = records_of(
+        body(
+            "The Committee opened its session by hearing an address by Alessio Example, a representative of the"
+            " Office of the High Commissioner, who reviewed proposals for reform." + LONG
+        )
+    )
+    assert recs[0]["speaker"] == "Alessio Example"
+
+
+def test_again_between_a_speaker_and_the_verb() -> None:
+    recs = records_of(
+        body(
+            "The representative of Canada said the attack was a tragedy." + LONG,
+            "Eden Example (Chile), Chair of the Sixth Committee, referring to the attack, again expressed regret."
+            + LONG,
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Canada", "Eden Example"]

@@ -463,6 +463,7 @@ _ITS_REPRESENTATIVE = re.compile(
 )
 # "Canada's representative, Philippe Kirsch, who chaired …, said": the delegate named in apposition.
 _DELEGATE_NAMED = re.compile(rf"^\s*,\s+(?:(?:{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})\s*,")
+_NAMED_BEFORE = re.compile(rf"(?:^|\bby\s+|,\s+)(?:(?:{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})\s*,\s*$")
 
 
 def _its_representative(lead: str) -> Speaker | None:
@@ -476,9 +477,12 @@ def _its_representative(lead: str) -> Speaker | None:
 
 
 def _delegate_named(lead: str, sp: Speaker) -> Speaker:
-    """A delegation's speaker named right after it, between commas, is the speaker (with the country)."""
+    """A delegation's speaker named right after it, between commas, is the speaker (with the country);
+    so is one named right before it ("an address by Alessio Bruni, a representative of the Office")."""
     at = lead.find(sp.raw)
     m = _DELEGATE_NAMED.match(lead[at + len(sp.raw) :]) if at >= 0 and sp.raw else None
+    if m is None and at > 0 and re.match(r"(?:[Aa]n?|[Tt]he)\s", sp.raw):
+        m = _NAMED_BEFORE.search(lead[:at])
     found = _person_from_run(m.group("run"), titled=True) if m else None
     if found is None or found[1] or len(found[0].split()) < 2:
         return sp

@@ -386,7 +386,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s*{PLACE}(?:\s*,)?)?(?:"
         rf"\s*,?\s+(?:speaking|addressing|introducing|opening|closing|concluding|responding)\b[^,;“”\"]{{1,100}},|"
         rf"\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
-        rf"\s+(?:also\s+|then\s+|further\s+|later\s+|had\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
+        rf"\s+(?:also\s+|then\s+|further\s+|later\s+|again\s+|had\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
     ),
     # A title in ordinary words run into the name: "Chief United Nations weapons inspector Hans Blix
     # reported…", "UN human rights chief Navi Pillay said…".
@@ -407,7 +407,7 @@ RULES: tuple[Rule, ...] = (
         "name (Country) acts",
         "named",
         rf"(?:^|,\s+)(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})\s*{PLACE}"
-        rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|today\s+)?(?P<verb>[{LOWER}]{{3,}}ed)\b",
+        rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|today\s+|again\s+)?(?P<verb>[{LOWER}]{{3,}}ed)\b",
     ),
     # A relative clause: "…heard from many voices, including naturalist David Attenborough, who called…".
     _rule(
