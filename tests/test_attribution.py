@@ -733,3 +733,10 @@ def test_again_between_a_speaker_and_the_verb() -> None:
         )
     )
     assert [r["speaker"] for r in recs] == ["Canada", "Eden Example"]
+
+
+def test_a_possessive_title_after_a_name_is_no_name_of_its_own() -> None:
+    recs = records_of(
+        body("Filippo Example, UNRWA’s Commissioner-General said that the Agency was no political actor." + LONG)
+    )
+    assert recs[0]["speaker"] == "Filippo Example"

@@ -182,11 +182,19 @@ def _person_and_place(run: str, titled: bool = False) -> tuple[str, str, str | N
         return None
     if not role and not titled and len(words) < 2:
         return None
-    if all(fold(w) in NOT_NAMES or fold(w) in ROLE_WORDS for w in words) or "and" in words:
+    if all(fold(w) in NOT_NAMES or _is_role_word(w) for w in words) or "and" in words:
         return None
+    if any(re.search(r"[’']s$", w) for w in words):
+        return None  # "UNRWA’s Commissioner-General": a possessive is no part of a person's name
     if any(fold(w) in _BODY_WORDS for w in words):
         return None  # "The Permanent Forum on Indigenous Issues today began…": a body, not a person
     return name, role, place
+
+
+def _is_role_word(word: str) -> bool:
+    """'Director', and a hyphenated title all of whose parts are role words: 'Commissioner-General'."""
+    word = fold(word)
+    return word in ROLE_WORDS or ("-" in word and all(part in ROLE_WORDS for part in word.split("-")))
 
 
 _BODY_WORDS = frozenset(
@@ -271,7 +279,7 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         return None
     name, role_prefix, of_place = found
     for key in ("role", "role2", "role3"):  # "The draft, Member States, said"; "Anna Lee, Bo Chan, Cara Diaz and…"
-        if rule.kind == "named" and groups.get(key) and not any(fold(w) in ROLE_WORDS for w in groups[key].split()):
+        if rule.kind == "named" and groups.get(key) and not any(_is_role_word(w) for w in groups[key].split()):
             if key != "role" or rule.name == "role, name, verb":
                 return None
     if rule.name == "role, name, verb" and not _starts_as_a_title(groups["role"]):

@@ -385,7 +385,7 @@ RULES: tuple[Rule, ...] = (
         # (or a participle clause: "Jose Mauricio Bustani, speaking as the Committee continued, said")
         rf"(?:\s*{PLACE}(?:\s*,)?)?(?:"
         rf"\s*,?\s+(?:speaking|addressing|introducing|opening|closing|concluding|responding)\b[^,;“”\"]{{1,100}},|"
-        rf"\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
+        rf"\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:[’']s)?(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
         rf"\s+(?:also\s+|then\s+|further\s+|later\s+|again\s+|had\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
     ),
     # A title in ordinary words run into the name: "Chief United Nations weapons inspector Hans Blix
