@@ -740,3 +740,43 @@ def test_a_possessive_title_after_a_name_is_no_name_of_its_own() -> None:
         body("Filippo Example, UNRWA’s Commissioner-General said that the Agency was no political actor." + LONG)
     )
     assert recs[0]["speaker"] == "Filippo Example"
+
+
+def test_a_demonym_before_representative_gives_the_state() -> None:
+    recs = records_of(
+        body("In the face of that tragedy, the Chinese representative urged every Government to reflect." + LONG)
+    )
+    assert recs[0]["speaker"] == "China"
+
+
+def test_a_block_that_reports_several_speakers_after_a_summary_is_no_ones() -> None:
+    recs = records_of(
+        body(
+            "19951108 The General Assembly this morning elected Chile and Egypt to the Council, filling seats left by"
+            " Argentina.Representatives of South Africa and of Bolivia took the floor to endorse candidates. The"
+            " representative of Albania said it could not endorse any one candidate."
+        )
+    )
+    assert recs[0]["speaker"] is None
+
+
+def test_a_drafts_content_does_not_continue_the_last_speaker() -> None:
+    recs = records_of(
+        body(
+            "The representative of China said the drafts were balanced." + LONG,
+            "Among other drafts was one on “Combating sand and dust storms”, by which the Assembly would recognize"
+            " that these hazards were a challenge.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["China", None]
+
+
+def test_an_unnamed_mediator_with_a_participle_aside_is_named_by_the_next_paragraph() -> None:
+    recs = records_of(
+        body(
+            "Following weeks of escalation, the senior United Nations mediator, stressing that the conflict could"
+            " spiral out of control, described plans for a new framework." + LONG,
+            "“There is no time to lose,” said Hans Example, the United Nations Special Envoy, recounting the clashes.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Hans Example"] * 2

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import STATES
+from .lexicon import DEMONYMS, STATES
 from .model import Document, Paragraph
 from .patterns import (
     CONTINUATION,
@@ -54,11 +54,20 @@ _SUMMARY = re.compile(
 )
 
 
+# A sentence whose subject is several speakers ("Representatives of A, B and C took the floor").
+_MANY_SPEAK = re.compile(
+    r"^(?:(?:Many|Several|Some|Other|The|Numerous|Most|All)\s+(?:other\s+)?)?"
+    r"(?:[Rr]epresentatives|[Ss]peakers|[Dd]elegates|[Dd]elegations|[Pp]articipants|[Pp]anell?ists)\b"
+)
+
+
 # A dateline before the first sentence: "NEW YORK, 21 July (UN Headquarters) -- ", "GENEVA (14 March
 # 2018) - ", "Vienna, 9 March 2015 - ". It names a place, never a speaker.
 _DATELINE = re.compile(
     r"^[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0,3}\s*"
     r"(?:,\s*\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))\s*(?:--?|–|—)\s+"
+    # or the compact release date that old page copies run into the first paragraph: "19951108 The …"
+    r"|^(?:19|20)\d{6}\s+(?=[A-Z])"
 )
 
 
@@ -81,7 +90,9 @@ def lead_sentence(text: str) -> str:
             straight = not straight
         elif c in ".!?" and depth == 0 and not straight:
             nxt = text[i + 1 : i + 3]
-            if (nxt[:1].isspace() and (nxt[1:2].isupper() or nxt[1:2] in '“"‘')) or i + 1 == len(text):
+            # (page copies sometimes lose the space: "…by Argentina.Representatives of…")
+            glued = c == "." and i > 0 and text[i - 1].islower() and nxt[:1].isupper() and nxt[1:2].islower()
+            if (nxt[:1].isspace() and (nxt[1:2].isupper() or nxt[1:2] in '“"‘')) or i + 1 == len(text) or glued:
                 if c == "." and _ABBREV.search(text[max(0, i - 6) : i]):
                     continue
                 return text[: i + 1]
@@ -256,6 +267,7 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         first = fold(entity.split()[0]) if entity else ""
         if not entity or first in NOT_NAMES | {"secretary-general", "secretariat"} and not _STATE_OF.match(entity):
             return None
+        entity = DEMONYMS.get(fold(entity), entity)  # "the Chinese representative": China
         return Speaker(entity, raw, entity, rule.name)
     # "named" and "after_verb": a name, perhaps with a role before it or after it. A run that goes on
     # from a longer title ("…Committee on Administrative and Budgetary Questions") is no name.
@@ -514,6 +526,8 @@ def _named_later(text: str, lead: str, roster: Roster, sentences: int = 2) -> Sp
         if not rest:
             return None
         sentence = lead_sentence(rest)
+        if _MANY_SPEAK.match(sentence):
+            return None  # "Representatives of A, B and C took the floor…": many speakers, no one's block
         found = lead_speaker(sentence, roster)
         if found is not None:
             return found if found.name else None

@@ -288,11 +288,11 @@ RULES: tuple[Rule, ...] = (
         r"(?:[Tt]his|[Tt]hat|[Ee]arlier|[Ll]ater)(?:\s+(?:morning|afternoon|evening|day|week))?,\s+|"
         r"(?:To|For|As)\s+(?:its|the|their)\s+[^,]{1,60},\s+|"
         r"(?:Amid|After|Following|Before|In|On|During|Concluding|Acting|Opening|Closing|Resuming|Continuing|"
-        r"Beginning|Starting)\b[^,]{0,80},\s+)?"
+        r"Beginning|Starting)\b[^,]{0,140},\s+)?"
         r"(?:the\s+)?(?:General\s+)?(?:Assembly|Council|Committee|Commission|Board|Forum|Conference|"
         r"body|organ)\b(?:(?!\b(?:said|speaking|stated|noted|told|asked)\b)[^.]){0,160}?(?<!\bhad\s)(?<!\bhad\salso\s)"
         # (what the Committee "had adopted" is reported by someone: the narrator says "adopted")
-        r"\b(?:adopted|approved|decided|elected|appointed|took\s+note|"
+        r"\b(?:adopted|approved|decided|elected|appointed|took\s+note|took\s+action|"
         r"concluded|deferred|rejected|extended|renewed|established|proclaimed|observed\s+a\s+minute)\b|"
         r"(?:By|In)\s+(?:a\s+)?(?:recorded\s+)?vote\s+of\b|(?:Acting\s+)?[Ww]ithout\s+a\s+vote\b|"
         r"The\s+meeting\s+(?:began|was\s+suspended|adjourned|opened|rose|ended|was\s+called)|"
@@ -306,6 +306,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:[^.]|\.(?=\S)){0,160}?\b(?:would|calls|called|urges|urged|requests|requested|asks|asked|decides|reaffirms|"
         r"was\s+adopted|is\s+adopted|contains|contained|recommends|expresses|welcomes|notes|stresses|"
         r"emphasizes|encourages|invites)\b)",
+    ),
+    # a draft's content: "Among other drafts was one on storms, by which the Assembly would recognize…"
+    _rule(
+        "by which the body would",
+        "none",
+        r",\s+by\s+(?:which|whose\s+terms)\s+(?:the\s+)?(?:General\s+)?(?:Assembly|Council|Committee|Commission|"
+        r"Conference)\s+would\b",
     ),
     # --- a named speaker ----------------------------------------------------------------
     _rule(
@@ -475,7 +482,7 @@ REPORTED_SPEECH = re.compile(
 OFFICE = (
     rf"(?:[{UPPER}][\w-]*[’']s\s+)?(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
     rf"former|new|incoming|outgoing|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*"
-    rf"(?:(?:[a-z]{{3,}}\s+){{0,2}}(?:official|chief)\b|head\s+of\s+(?:the\s+)?[{UPPER}][\w-]*|"
+    rf"(?:(?:[a-z]{{3,}}\s+){{0,2}}(?:official|chief|mediator|negotiator)\b|head\s+of\s+(?:the\s+)?[{UPPER}][\w-]*|"
     rf"envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|High\s+Representative|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
@@ -488,7 +495,7 @@ UNNAMED_OFFICIAL = re.compile(
     rf"(?P<role>{OFFICE}(?:(?!\b(?:was|were|been|be|is|are|being)\b)[^;“”\"]){{0,160}}?)"
     # (an aside may stand between the office and its verb, set off by commas or dashes: "The
     # Director-General of the Organization, the body that verifies the Convention, told…")
-    rf"(?:\s*,\s*(?:the|a|an|which|who|whose|responsible)\s[^;“”\"]{{1,200}}?,|\s+(?:--?|–|—)\s*[^;“”\"–—]{{1,200}}?\s*(?:--?|–|—))?"
+    rf"(?:\s*,\s*(?:the|a|an|which|who|whose|responsible|[a-z]{{3,}}ing)\s[^;“”\"]{{1,200}}?,|\s+(?:--?|–|—)\s*[^;“”\"–—]{{1,200}}?\s*(?:--?|–|—))?"
     rf"\s+(?:today\s+|also\s+)?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?P<verb>{VERBS})"
     # or the verb first: "…, said the United Nations top gender official at the closing".
     rf"|(?:,|[”\"])\s*(?P<verb2>said|told|stressed|warned|noted|added|declared)\s+(?:the|its|a)\s+"
