@@ -780,3 +780,60 @@ def test_an_unnamed_mediator_with_a_participle_aside_is_named_by_the_next_paragr
         )
     )
     assert [r["speaker"] for r in recs] == ["Hans Example"] * 2
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        (
+            "Promoting the rule of law was at the heart of the mission, the Sixth Committee was told today by the"
+            " United Nations Deputy Secretary-General, Asha-Rose Example, as the debate began.",
+            "Asha-Rose Example",
+        ),
+        (
+            "At a time of division, the Committee on Information was urged today by Under-Secretary-General for"
+            " Communications Shashi Example to keep its focus.",
+            "Shashi Example",
+        ),
+        (
+            "“The time for talk is long past,” said the Secretary-General of the Conference, Wally Example.",
+            "Wally Example",
+        ),
+        (
+            "Presenting the document for adoption was the Chairman of the configuration on Burundi, Johan L. Example"
+            " (Norway), who had returned from a mission.",
+            "Johan L. Example",
+        ),
+        ("In Asia, said the Asia Indigenous Peoples Pact speaker, defenders were being arrested.", "Asia Indigenous"),
+        (
+            "Highlighting the offer, Menissa Example (Saint Lucia), Chair of the body — formally known as the Special"
+            " Committee — asked its members to nominate.",
+            "Menissa Example",
+        ),
+        (
+            "As many did, the Vice-Minister for Special Missions of Japan, Masahiko Example, spoke about ageing.",
+            "Masahiko Example",
+        ),
+        (
+            "In his presentation, High Commissioner Example referred to the refugee crisis and said that the draft was"
+            " a concern.",
+            "Example",
+        ),
+    ],
+)
+def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:
+    recs = records_of(body(lead + LONG))
+    assert speaker in (recs[0]["speaker"] or "")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "In relation to that text, Laura Example, Chief of the Unit, Department of Political Affairs, and Margaret"
+        " Example, Chief of the Campaigns Service, briefed on their work.",
+        "Adopting the Johannesburg Declaration on Sustainable Development, heads of State and government stated that"
+        " globalization had added a new dimension.",
+    ],
+)
+def test_two_people_or_a_participle_clause_are_no_speaker(lead: str) -> None:
+    assert records_of(body(lead + LONG))[0]["speaker"] is None

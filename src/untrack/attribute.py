@@ -22,6 +22,7 @@ from .patterns import (
     CONTINUATION_QUOTE,
     ENTITY,
     INTRO_CLAUSE,
+    LOWER,
     NAME_RUN,
     NAMED_SUBJECT,
     NOT_NAMES,
@@ -31,6 +32,7 @@ from .patterns import (
     RULES,
     STATEMENT,
     UNNAMED_OFFICIAL,
+    UPPER,
     VERBS,
     Rule,
 )
@@ -161,6 +163,10 @@ _CONNECTORS = frozenset({"of", "on", "for", "to", "the", "and", "against", "in",
 _PARTICLES = frozenset(
     {"de", "da", "do", "dos", "das", "del", "di", "du", "van", "von", "der", "al", "el", "bin", "ibn", "la", "le"}
 )
+_AND_PERSON = re.compile(
+    rf",\s+and\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[{UPPER}][{LOWER}]+(?:\s+[{UPPER}]\.)?\s+[{UPPER}][{LOWER}]+,"
+)
+_CLAUSE_RUN = re.compile(r"[A-Z][a-z]+ing\s+(?:the|a|an|its|their|his|her)\s")
 # "John McNee of Canada": a name, then the country it speaks for.
 _NAME_OF_PLACE = re.compile(r"^(?P<name>.+?)\s+of\s+(?:the\s+)?(?P<place>[A-Z].+)$")
 
@@ -176,6 +182,8 @@ def _person_from_run(run: str, titled: bool = False) -> tuple[str, str] | None:
 def _person_and_place(run: str, titled: bool = False) -> tuple[str, str, str | None] | None:
     """(name, role prefix, place) from a run: 'Nana Effah-Apenteng of Ghana' → the name and Ghana."""
     run = run.strip(" ,.")
+    if _CLAUSE_RUN.match(run):
+        return None  # "Adopting the Johannesburg Declaration": a participle clause, not a name
     place = None
     m = _NAME_OF_PLACE.match(run)
     if m is not None:
@@ -290,6 +298,8 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     if found is None:
         return None
     name, role_prefix, of_place = found
+    if any(_AND_PERSON.search(groups.get(k) or "") for k in ("role", "role2")):
+        return NO_SPEAKER  # "Laura Vaccari, Chief of the Unit, and Margaret Novicki, Chief of …, briefed": two people
     for key in ("role", "role2", "role3"):  # "The draft, Member States, said"; "Anna Lee, Bo Chan, Cara Diaz and…"
         if rule.kind == "named" and groups.get(key) and not any(_is_role_word(w) for w in groups[key].split()):
             if key != "role" or rule.name == "role, name, verb":
@@ -317,9 +327,12 @@ def _starts_as_a_title(role: str) -> bool:
         if fold(w) in ("the", "its", "their", "a", "an"):
             starts.append(words[i + 1 :])
             break
-    return any(
-        fold(w.strip(",.")).removesuffix("’s").removesuffix("'s") in _TITLE_STARTS for ws in starts for w in ws[:2]
-    )
+
+    def title_word(w: str) -> bool:  # "Vice-Minister": its first part
+        w = fold(w.strip(",.")).removesuffix("’s").removesuffix("'s")
+        return w in _TITLE_STARTS or ("-" in w and all(part in _TITLE_STARTS for part in w.split("-")))
+
+    return any(title_word(w) for ws in starts for w in ws[:2])
 
 
 def _with_role(sp: Speaker, role: str | None) -> Speaker:

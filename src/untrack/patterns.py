@@ -368,7 +368,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "X representative",
         "delegation",
-        rf"{NOT_AGENT}(?<![\w’'])(?P<entity>{ENTITY})\s+(?:representative|delegate|delegation)\b(?!s)",
+        rf"{NOT_AGENT}(?<![\w’'])(?P<entity>{ENTITY})\s+(?:representative|delegate|delegation|speaker)\b(?!s)",
     ),
     # "…, introduced by Singapore’s representative, …. …, he said": the agent of a passive verb
     # speaks only if a pronoun later reports speech (checked by the engine).
@@ -392,8 +392,12 @@ RULES: tuple[Rule, ...] = (
         # (or a participle clause: "Jose Mauricio Bustani, speaking as the Committee continued, said")
         rf"(?:\s*{PLACE}(?:\s*,)?)?(?:"
         rf"\s*,?\s+(?:speaking|addressing|introducing|opening|closing|concluding|responding)\b[^,;“”\"]{{1,100}},|"
-        rf"\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:[’']s)?(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
-        rf"\s+(?:also\s+|then\s+|further\s+|later\s+|again\s+|had\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
+        rf"\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|"
+        # (an aside between dashes after the role: "…, Chair of the body — formally known as … — asked")
+        rf"\s*,\s*(?P<role4>[{UPPER}][^,;“”\"–—]{{2,150}}?)\s+(?:--?|–|—)\s*[^“”\"–—]{{1,250}}?\s*(?:--?|–|—)|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:[’']s)?(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
+        # (after another of the speaker's acts: "High Commissioner Zeid referred to the crisis and said")
+        rf"\s+(?:also\s+|then\s+|further\s+|later\s+|again\s+|had\s+|{WHEN}\s+)?"
+        rf"(?:[{LOWER}]{{3,}}ed\s[^.;,“”\"]{{1,80}}?\s+and\s+(?:also\s+)?)?(?P<verb>{VERBS})",
     ),
     # A title in ordinary words run into the name: "Chief United Nations weapons inspector Hans Blix
     # reported…", "UN human rights chief Navi Pillay said…".
@@ -407,8 +411,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "verb was name",
         "named",
-        rf"^(?:Also\s+|Next,?\s+|Then,?\s+|Finally,?\s+)?(?:briefing|speaking|addressing\s+the\s+\w+|"
-        rf"taking\s+the\s+floor)\s+(?:[^,.;“”\"]{{0,60}}?\s+)?was\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})",
+        rf"^(?:Also\s+|Next,?\s+|Then,?\s+|Finally,?\s+)?(?:[Bb]riefing|[Ss]peaking|[Aa]ddressing\s+the\s+\w+|"
+        rf"[Tt]aking\s+the\s+floor|[Pp]resenting|[Ii]ntroducing)\s+(?:[^,.;“”\"]{{0,60}}?\s+)?was\s+"
+        # (or the office first: "Presenting the document was the Chairman of the configuration, Johan Løvald")
+        rf"(?:the\s+(?P<role>[{UPPER}][^,;“”\"]{{2,120}}?),\s+)?(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})",
     ),
     _rule(
         "name (Country) acts",
@@ -436,6 +442,23 @@ RULES: tuple[Rule, ...] = (
         "delegation",
         rf"\bwith\s+(?:the\s+|a\s+)?{DELEGATE}\s+(?:of|for|from)\s+(?P<entity>{ENTITY})"
         rf"(?:\s*[,—–-]+\s*[^,;“”\"]{{1,60}}?)?\s+(?:also\s+)?{GERUNDS}",
+    ),
+    # The body told by someone: "…, the Sixth Committee was told today by the Deputy Secretary-General,
+    # Asha-Rose Migiro, as…", "the Committee was urged today by Under-Secretary-General Shashi Tharoor to…".
+    _rule(
+        "told by name",
+        "named",
+        rf"\b(?:was|were)\s+(?:told|urged|informed|reminded|assured|warned|briefed)\s+(?:{WHEN}\s+)?by\s+"
+        rf"(?:the\s+(?P<role>[{UPPER}][^,;“”\"]{{2,120}}?),\s+|(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})"
+        rf"(?=\s*(?:{PLACE}|,|\.|\s+(?:to|as|that|who|at|in|on)\b))",
+    ),
+    # "“…,” said the Secretary-General of the Conference, Wally N'Dow."
+    _rule(
+        "verb + role, name",
+        "named",
+        rf"(?:[,”\"]\s*|\s)(?:said|says|stated|noted|added|stressed|declared|observed|warned|told)\s+the\s+"
+        rf"(?P<role>[{UPPER}][^,;“”\"]{{2,120}}?),\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
+        rf"(?=\s*(?:[.,;]|$))",
     ),
     _rule(
         "verb + name",
@@ -487,7 +510,7 @@ OFFICE = (
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|High\s+Representative|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
     rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Chairman|Chairwoman|Rapporteur|President|"
-    rf"Deputy\s+Executive\s+Director|Executive\s+Secretary|Coordinator|Commissioner|Head)\b(?![’']s)"
+    rf"Deputy\s+Executive\s+Director|Executive\s+Secretary|Secretary\s+of\s+the\s+(?:Committee|Commission|Council|Conference|Forum)|Coordinator|Commissioner|Head)\b(?![’']s)"
 )
 UNNAMED_OFFICIAL = re.compile(
     # (an office that "was asked" or "is requested" is spoken to, not speaking)
