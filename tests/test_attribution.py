@@ -837,3 +837,33 @@ def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:
 )
 def test_two_people_or_a_participle_clause_are_no_speaker(lead: str) -> None:
     assert records_of(body(lead + LONG))[0]["speaker"] is None
+
+
+@pytest.mark.parametrize(
+    ("paras", "speaker"),
+    [
+        (
+            [
+                "The representative of Chile said the trends were worrying." + LONG,
+                "She was supported by the German representative, who noted that demographic trends were unique.",
+            ],
+            "Germany",
+        ),
+        (
+            [
+                "So far 58 countries had signed the Statute, Jargalsaikhany Example (Mongolia) Committee Chairman, said"
+                " this morning." + LONG
+            ],
+            "Jargalsaikhany Example",
+        ),
+        (
+            [
+                "The single-mindedness of one civilization strengthened separatism, Nobel Laureate Amartya Example told"
+                " the Commission today." + LONG
+            ],
+            "Amartya Example",
+        ),
+    ],
+)
+def test_agents_who_speak_roles_after_a_country_and_laureates(paras: list[str], speaker: str) -> None:
+    assert records_of(body(*paras))[-1]["speaker"] == speaker

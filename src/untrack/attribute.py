@@ -268,7 +268,11 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         return _with_role(Speaker(titlecase_name(caps), raw, place or role, rule.name), role)
     if rule.kind in ("delegation", "agent"):
         start = m.start("entity") if groups.get("entity") else m.start()
-        if rule.kind == "delegation" and _AGENT_BEFORE.search(m.string[:start]):
+        if (
+            rule.kind == "delegation"
+            and rule.name != "X representative, who verb"
+            and _AGENT_BEFORE.search(m.string[:start])
+        ):
             return None  # "Introduced by Saudi Arabia’s delegate": the match began inside the agent's name
         entity = _clean_entity(groups.get("entity") or groups.get("entity2") or "")
         entity = _with_acronym(entity, m.string[m.end() :])
@@ -300,14 +304,15 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     name, role_prefix, of_place = found
     if any(_AND_PERSON.search(groups.get(k) or "") for k in ("role", "role2")):
         return NO_SPEAKER  # "Laura Vaccari, Chief of the Unit, and Margaret Novicki, Chief of …, briefed": two people
-    for key in ("role", "role2", "role3"):  # "The draft, Member States, said"; "Anna Lee, Bo Chan, Cara Diaz and…"
+    for key in ("role", "role2", "role3", "role4", "role5"):  # "The draft, Member States, said"; "A, B and…"
         if rule.kind == "named" and groups.get(key) and not any(_is_role_word(w) for w in groups[key].split()):
             if key != "role" or rule.name == "role, name, verb":
                 return None
     if rule.name == "role, name, verb" and not _starts_as_a_title(groups["role"]):
         return None  # "A critical debate that followed briefings by … the Director of X, Name, highlighted"
     name = titlecase_name(name)
-    role = (groups.get("role") or groups.get("role2") or groups.get("role3") or "").strip() or role_prefix or None
+    roles = ("role", "role2", "role3", "role4", "role5")
+    role = next((groups[k].strip() for k in roles if groups.get(k)), "") or role_prefix or None
     place = place or of_place
     person = roster.find(name)
     if person is not None and len(person.tokens) >= len(name.split()):

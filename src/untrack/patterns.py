@@ -370,6 +370,13 @@ RULES: tuple[Rule, ...] = (
         "delegation",
         rf"{NOT_AGENT}(?<![\w’'])(?P<entity>{ENTITY})\s+(?:representative|delegate|delegation|speaker)\b(?!s)",
     ),
+    # The agent of a passive who then speaks: "She was supported by the German representative, who noted…".
+    _rule(
+        "X representative, who verb",
+        "delegation",
+        rf"\bby\s+(?:the\s+)?(?:(?:{DELEGATE})\s+(?:of|for)\s+(?P<entity>{ENTITY})|"
+        rf"(?P<entity2>{ENTITY})[’']?s?\s+(?:representative|delegate|delegation))\s*,\s+who\s+(?:also\s+)?{VERBS}",
+    ),
     # "…, introduced by Singapore’s representative, …. …, he said": the agent of a passive verb
     # speaks only if a pronoun later reports speech (checked by the engine).
     _rule(
@@ -393,6 +400,8 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s*{PLACE}(?:\s*,)?)?(?:"
         rf"\s*,?\s+(?:speaking|addressing|introducing|opening|closing|concluding|responding)\b[^,;“”\"]{{1,100}},|"
         rf"\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|"
+        # (a role run on after the country: "Jargalsaikhany Enkhsaikhan (Mongolia) Committee Chairman, said")
+        rf"(?<=\))\s+(?P<role5>[{UPPER}][^,;“”\"()]{{2,80}}?)\s*,|"
         # (an aside between dashes after the role: "…, Chair of the body — formally known as … — asked")
         rf"\s*,\s*(?P<role4>[{UPPER}][^,;“”\"–—]{{2,150}}?)\s+(?:--?|–|—)\s*[^“”\"–—]{{1,250}}?\s*(?:--?|–|—)|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:[’']s)?(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
         # (after another of the speaker's acts: "High Commissioner Zeid referred to the crisis and said")
@@ -560,5 +569,5 @@ ROLE_WORDS = frozenset(
     organisation bank court tribunal mission force operation department division group
     force commander chef cabinet emeritus acting interim senior permanent observer
     king queen prince princess emir sheikh sheikha pope archbishop bishop cardinal
-    mayor governor senator delegate""".split()
+    mayor governor senator delegate laureate""".split()
 )
