@@ -867,3 +867,14 @@ def test_two_people_or_a_participle_clause_are_no_speaker(lead: str) -> None:
 )
 def test_agents_who_speak_roles_after_a_country_and_laureates(paras: list[str], speaker: str) -> None:
     assert records_of(body(*paras))[-1]["speaker"] == speaker
+
+
+def test_a_director_of_a_division_is_an_office_named_by_the_next_paragraph() -> None:
+    recs = records_of(
+        body(
+            "19990322The Director of the Population Division told the Commission this morning that his projections"
+            " had changed." + LONG,
+            "Joseph Example, speaking as the debate continued, said the population would grow more slowly." + LONG,
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Joseph Example"] * 2

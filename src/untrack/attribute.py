@@ -69,7 +69,7 @@ _DATELINE = re.compile(
     r"^[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0,3}\s*"
     r"(?:,\s*\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))\s*(?:--?|–|—)\s+"
     # or the compact release date that old page copies run into the first paragraph: "19951108 The …"
-    r"|^(?:19|20)\d{6}\s+(?=[A-Z])"
+    r"|^(?:19|20)\d{6}\s*(?=[A-Z])"
 )
 
 

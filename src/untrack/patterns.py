@@ -519,7 +519,7 @@ OFFICE = (
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|High\s+Representative|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
     rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Chairman|Chairwoman|Rapporteur|President|"
-    rf"Deputy\s+Executive\s+Director|Executive\s+Secretary|Secretary\s+of\s+the\s+(?:Committee|Commission|Council|Conference|Forum)|Coordinator|Commissioner|Head)\b(?![’']s)"
+    rf"Deputy\s+Executive\s+Director|Executive\s+Secretary|(?:Deputy\s+)?Director(?=\s+of\s)|Secretary\s+of\s+the\s+(?:Committee|Commission|Council|Conference|Forum)|Coordinator|Commissioner|Head)\b(?![’']s)"
 )
 UNNAMED_OFFICIAL = re.compile(
     # (an office that "was asked" or "is requested" is spoken to, not speaking)
