@@ -878,3 +878,52 @@ def test_a_director_of_a_division_is_an_office_named_by_the_next_paragraph() -> 
         )
     )
     assert [r["speaker"] for r in recs] == ["Joseph Example"] * 2
+
+
+@pytest.mark.parametrize(
+    ("paras", "speaker"),
+    [
+        (["Speaking as a concerned country, Egypt said the report chose to comment on speculation." + LONG], "Egypt"),
+        (
+            [
+                "Dorothy Example, Chair of the Working Group of the Council on discrimination against women said the"
+                " tools were new." + LONG
+            ],
+            "Dorothy Example",
+        ),
+        (
+            [
+                "As the Forum began its ninth session today, the world body’s top development official stressed that"
+                " forests mattered." + LONG,
+                "Sha Example, Under-Secretary-General for Economic and Social Affairs, said the year was decisive."
+                + LONG,
+            ],
+            "Sha Example",
+        ),
+        (
+            [
+                "Ahmedou Example (Kenya) was elected to chair the Commission for 2016." + LONG,
+                "The Commission must take forward the outcomes of the reviews, that body’s new Chair said today."
+                " Mr. Example said the work was urgent.",
+            ],
+            "Example",
+        ),
+    ],
+)
+def test_states_titles_without_a_closing_comma_and_possessive_offices(paras: list[str], speaker: str) -> None:
+    """The first paragraph's speaker, or (for 'that body’s new Chair') the last one's."""
+    recs = records_of(body(*paras))
+    got = recs[-1 if "that body" in paras[-1] else 0]["speaker"]
+    assert speaker in (got or "")
+
+
+def test_an_office_is_not_given_to_a_next_speaker_with_another_title() -> None:
+    recs = records_of(
+        body(
+            "A successful conference could make a real difference, the Secretary-General said." + LONG,
+            "The Minister of Finance for South Africa and Special Envoy for the Conference, Trevor Example, told the"
+            " Committee that the job was clear." + LONG,
+        )
+    )
+    assert recs[0]["speaker"] != "Trevor Example"
+    assert recs[1]["speaker"] == "Trevor Example"

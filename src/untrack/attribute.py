@@ -285,7 +285,8 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     # from a longer title ("…Committee on Administrative and Budgetary Questions") is no name.
     if re.search(r"\b(?:of|and|on|for)\s+$", m.string[: m.start("run")]):
         return None
-    inner = _person_from_run(groups["role2"]) if rule.name == "name, role, verb" and groups.get("role2") else None
+    titled_role: str = (groups.get("role2") or groups.get("role6") or "") if rule.name == "name, role, verb" else ""
+    inner = _person_from_run(titled_role) if titled_role else None
     if (
         inner is not None
         and inner[1]
@@ -297,21 +298,21 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         # the titled name next to the verb is its subject, not an appositive of the words before it.
         name = titlecase_name(inner[0])
         person = roster.find(name)
-        return Speaker(person.name if person else name, groups["role2"].strip(), inner[1], rule.name)
+        return Speaker(person.name if person else name, titled_role.strip(), inner[1], rule.name)
     found = _person_and_place(groups["run"], titled=bool(groups.get("title")))
     if found is None:
         return None
     name, role_prefix, of_place = found
     if any(_AND_PERSON.search(groups.get(k) or "") for k in ("role", "role2")):
         return NO_SPEAKER  # "Laura Vaccari, Chief of the Unit, and Margaret Novicki, Chief of …, briefed": two people
-    for key in ("role", "role2", "role3", "role4", "role5"):  # "The draft, Member States, said"; "A, B and…"
+    for key in ("role", "role2", "role3", "role4", "role5", "role6"):  # "The draft, Member States, said"; "A, B and…"
         if rule.kind == "named" and groups.get(key) and not any(_is_role_word(w) for w in groups[key].split()):
             if key != "role" or rule.name == "role, name, verb":
                 return None
     if rule.name == "role, name, verb" and not _starts_as_a_title(groups["role"]):
         return None  # "A critical debate that followed briefings by … the Director of X, Name, highlighted"
     name = titlecase_name(name)
-    roles = ("role", "role2", "role3", "role4", "role5")
+    roles = ("role", "role2", "role3", "role4", "role5", "role6")
     role = next((groups[k].strip() for k in roles if groups.get(k)), "") or role_prefix or None
     place = place or of_place
     person = roster.find(name)
@@ -644,10 +645,40 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
 _NARRATOR = re.compile(r"^\[|\b(?:is|are|has|have)\b|^(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*,\s+){2,}")
 
 
+def _may_hold(role: str, person: Speaker) -> bool:
+    """Can the person the next paragraph names hold the office the lead names? Not when both are
+    titles and they begin differently: "the Secretary-General said" is not "The Minister of Finance …,
+    Trevor Manuel, told". A vague office ("the top official") or an untitled person may be anyone."""
+    first, head = _head_title(role), _head_title(person.role or person.affiliation or "")
+    return first is None or head is None or first == head
+
+
+_NOT_HEADS = frozenset({"the", "united", "nations", "un", "senior", "top", "new", "incoming", "outgoing", "former"})
+
+
+def _head_title(role: str) -> str | None:
+    """The word of office a title begins with ('secretary-general', 'minister', 'special'), past
+    articles, 'United Nations' and possessives; None if it begins with no such word."""
+    for word in re.findall(r"[\w’'-]+", fold(role)):
+        if word in _NOT_HEADS or word in _BODY_WORDS or re.search(r"[’']s$", word):
+            continue  # "the Committee’s Chairman", "Committee Chairman": the title is the next word
+        return word if word in _TITLE_STARTS and word not in _INFORMAL_OFFICES else None
+    return None
+
+
+# Informal words for an office: the genre uses them for any title ("the head of the Department of
+# Public Information" is its Under-Secretary-General).
+_INFORMAL_OFFICES = frozenset({"head", "chief", "official", "officer", "envoy", "expert", "spokesperson"})
+
+
 def _presiding_title(role: str) -> str | None:
     """'Chairman', 'Chairperson', 'Chair', 'Chairwoman' → 'chair'; 'President' → 'president';
     anything longer or else → None."""
-    word = fold(role.strip())
+    # "the Committee’s Chairman", "Committee Chairman": the body named before the title
+    words = [w for w in fold(role.strip()).split() if w != "the" and not re.search(r"[’']s$", w)]
+    while len(words) > 1 and words[0] in _BODY_WORDS:
+        words = words[1:]
+    word = " ".join(words)
     if word in ("chair", "chairman", "chairperson", "chairwoman"):
         return "chair"
     return "president" if word == "president" else None
@@ -713,7 +744,13 @@ def attribute(doc: Document) -> Document:
             sp = Speaker(previous.name, "(reported speech)", previous.affiliation, "continuation")
         if sp is None and r.unnamed_role is not None and i + 1 < len(paras):
             after = readings.get(id(paras[i + 1]))
-            if after is not None and after.own is not None and after.own.name and after.own.rule not in ROLE_RULES:
+            if (
+                after is not None
+                and after.own is not None
+                and after.own.name
+                and after.own.rule not in ROLE_RULES
+                and _may_hold(r.unnamed_role, after.own)
+            ):
                 sp = Speaker(after.own.name, r.unnamed_role, after.own.affiliation, "named next")
         if sp is None and r.unnamed_role is not None:
             # Never named in the release: the office speaks ("the Deputy Executive Director of UNFPA");

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import STATES
+
 # Verbs that report speech in these releases ("said", "stressed", "pointed out"...).
 SPEECH_VERBS = (
     "said",
@@ -203,6 +205,14 @@ PLACE = r"\(\s*(?P<place>[^()]{1,60}?)\s*\)"
 CLAUSE_START = (
     r"(?:^|,\s+|[”\"]\s*,?\s+|\s--?\s+|\s—\s*|^(?:At|In|During|On|Before|After|Just\s+before)\s[^,“”\"]{0,100}?\s)"
 )
+# Words a title of office begins with ("Chair of the Working Group", "Special Rapporteur on …").
+TITLE_START = (
+    r"(?:Chair|Chairperson|Chairman|Chairwoman|President|Vice-|Director|Minister|Secretary|Under-Secretary|Assistant|"
+    r"Special|Executive|Head|Chief|Deputy|Permanent|Ambassador|Commissioner|High|Rapporteur|Coordinator|"
+    r"Administrator|Professor|Judge|Prosecutor|Registrar)"
+)
+# A State's name, as the lexicon spells it.
+STATE_NAME = "(?:" + "|".join(sorted((re.escape(s) for s in STATES), key=len, reverse=True)) + ")"
 # When, between a speaker and the verb: "Kofi Annan this morning called on…".
 WHEN = r"(?:today|yesterday|this\s+(?:morning|afternoon|evening|week))"
 # Words that may stand before a title and name: "incoming Assembly President Joseph Deiss".
@@ -370,6 +380,14 @@ RULES: tuple[Rule, ...] = (
         "delegation",
         rf"{NOT_AGENT}(?<![\w’'])(?P<entity>{ENTITY})\s+(?:representative|delegate|delegation|speaker)\b(?!s)",
     ),
+    # A State as the subject, as Geneva summaries report delegations: "Egypt said…", "Speaking on behalf of
+    # the Arab Group, Egypt stressed…".
+    _rule(
+        "State, verb",
+        "delegation",
+        rf"(?:^|,\s+|;\s+)(?:the\s+)?(?P<entity>{STATE_NAME})(?:\s*,\s*(?:speaking\s+)?on\s+behalf\s+of\s+[^,;]{{1,80}},)?"
+        rf"\s+(?:also\s+|then\s+)?{VERBS}",
+    ),
     # The agent of a passive who then speaks: "She was supported by the German representative, who noted…".
     _rule(
         "X representative, who verb",
@@ -400,6 +418,8 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s*{PLACE}(?:\s*,)?)?(?:"
         rf"\s*,?\s+(?:speaking|addressing|introducing|opening|closing|concluding|responding)\b[^,;“”\"]{{1,100}},|"
         rf"\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|"
+        # (a title whose closing comma is left out: "Dorothy Estrada Tanck, Chair of the Working Group … said")
+        rf"\s*,\s*(?P<role6>(?:the\s+)?{TITLE_START}[^,;“”\"()]{{2,150}}?)(?=\s+(?:said|stated|stressed|noted|told)\b)|"
         # (a role run on after the country: "Jargalsaikhany Enkhsaikhan (Mongolia) Committee Chairman, said")
         rf"(?<=\))\s+(?P<role5>[{UPPER}][^,;“”\"()]{{2,80}}?)\s*,|"
         # (an aside between dashes after the role: "…, Chair of the body — formally known as … — asked")
@@ -512,7 +532,7 @@ REPORTED_SPEECH = re.compile(
 # An office, as the genre names officials it does not name: titles, and informal ones ("the United
 # Nations human rights chief", "its top gender official", "the head of the Department of …").
 OFFICE = (
-    rf"(?:[{UPPER}][\w-]*[’']s\s+)?(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
+    rf"(?:(?:[\w-]+\s+)?[\w-]+[’']s\s+)?(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
     rf"former|new|incoming|outgoing|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*"
     rf"(?:(?:[a-z]{{3,}}\s+){{0,2}}(?:official|chief|mediator|negotiator)\b|head\s+of\s+(?:the\s+)?[{UPPER}][\w-]*|"
     rf"envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
@@ -523,14 +543,15 @@ OFFICE = (
 )
 UNNAMED_OFFICIAL = re.compile(
     # (an office that "was asked" or "is requested" is spoken to, not speaking)
-    rf"(?:^|,\s+(?:as\s+)?)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
+    rf"(?:^|,\s+(?:as\s+)?)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]his)\s+"
     rf"(?P<role>{OFFICE}(?:(?!\b(?:was|were|been|be|is|are|being)\b)[^;“”\"]){{0,160}}?)"
     # (an aside may stand between the office and its verb, set off by commas or dashes: "The
     # Director-General of the Organization, the body that verifies the Convention, told…")
     rf"(?:\s*,\s*(?:the|a|an|which|who|whose|responsible|[a-z]{{3,}}ing)\s[^;“”\"]{{1,200}}?,|\s+(?:--?|–|—)\s*[^;“”\"–—]{{1,200}}?\s*(?:--?|–|—))?"
     rf"\s+(?:today\s+|also\s+)?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?P<verb>{VERBS})"
     # or the verb first: "…, said the United Nations top gender official at the closing".
-    rf"|(?:,|[”\"])\s*(?P<verb2>said|told|stressed|warned|noted|added|declared)\s+(?:the|its|a)\s+"
+    rf"|(?:,|[”\"])\s*(?P<verb2>said|told|stressed|warned|noted|added|declared|stated|emphasized|emphasised|"
+    rf"explained|observed|underlined|continued|insisted|recalled|pointed\s+out)\s+(?:the|its|a)\s+"
     rf"(?P<role2>{OFFICE}(?:\s+(?:of|for|on)\s+[{UPPER}][^,;“”\"]{{0,80}}?)?)(?=[,.;]|\s+(?:at|in|on|to|today|this|as|who)\b|$)"
 )
 
