@@ -66,6 +66,7 @@ class Ranker:
         self._tokens: dict[tuple[str, str], list[str]] = {}  # analysed speaker names, roles, ...
         self._dfs: dict[tuple[str, Any], int] = {}  # document frequencies, for size_key
         self._bounds: dict[tuple[str, Any, float], float] = {}  # term upper bounds, for pruning
+        self._tables: dict[tuple[str, bytes, float], _ScoreTable] = {}  # score tables by term and boost
         self.prune = True  # top k without reading what cannot win (see untrack.pruning)
 
     # -- leaves
@@ -90,6 +91,16 @@ class Ranker:
             self._norms[fieldname] = norm
         return norm
 
+    def _score_table(self, fieldname: str, btext: bytes, boost: float) -> _ScoreTable:
+        """The term's score table, kept for the open index (its rows are built as needed)."""
+        key = (fieldname, btext, boost)
+        got = self._tables.get(key)
+        if got is None:
+            if len(self._tables) > 4096:
+                self._tables.clear()
+            got = self._tables[key] = _ScoreTable(self, fieldname, btext, boost)
+        return got
+
     def term(self, fieldname: str, text: Any, boost: float = 1.0, only: list[int] | None = None) -> Scores:
         """BM25F score of every document holding the term, as Whoosh's BM25FScorer computes it:
         idf · tf·(K1+1) / (tf + K1·((1−B) + B·len/avg)), times the term's boost. With `only`
@@ -102,7 +113,7 @@ class Ranker:
             return {}
         field = schema[fieldname]
         btext = field.to_bytes(text) if not isinstance(text, bytes) else text
-        table = _ScoreTable(self, fieldname, btext, boost) if field.scorable else None
+        table = self._score_table(fieldname, btext, boost) if field.scorable else None
         out: Scores = {}
         for leaf, (reader, offset) in enumerate(self.leaves):
             if (fieldname, btext) not in reader:
