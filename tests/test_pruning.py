@@ -334,3 +334,46 @@ def test_summaries_are_written_with_each_segment_and_shared_by_updates(tmp_path:
     for text in ["trafficking", '"human trafficking"', "victims AND women"]:
         got, want = both(ix, ix.parse(text), 10, None, True)
         assert got == want and got, text
+
+
+class _Runs:
+    """A pickle that would run a command when loaded by plain pickle."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> Any:
+        import os
+
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_summary_file_from_someone_else_runs_no_code(seed_index: Path, tmp_path: Path) -> None:
+    """A summary file is read with the index's safe unpickler (Whoosh's hash table keeps a
+    pickle at its end): one naming a command is refused as a damaged index, and runs nothing."""
+    import shutil
+
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.filedb.filetables import HashWriter
+
+    from untrack.errors import IndexProblem
+    from untrack.query import BM25_B, BM25_K1, FIELD_B, phrase_present
+    from untrack.ranking import Ranker
+
+    copy = tmp_path / "copy"
+    shutil.copytree(seed_index, copy, symlinks=True)
+    store = IndexStore(copy)
+    gen = store.current()
+    assert gen is not None
+    marker = tmp_path / "ran"
+    for p in gen.glob("*.impacts"):
+        p.unlink()
+        writer = HashWriter(FileStorage(str(gen)).create_file(p.name))
+        writer.extras = {"x": _Runs(marker)}
+        writer.add(b"text\x00traffick", b"\x02")
+        writer.close()
+    o = opened(store)
+    fresh = Ranker(o.searcher, BM25_B, BM25_K1, o.record, phrase_present, FIELD_B)
+    with pytest.raises(IndexProblem, match="posix.system"):
+        fresh._summaries[0].get("text", b"traffick")
+    assert not marker.exists()

@@ -8,11 +8,12 @@ position, index in the block, first and last document, postings, and the Pareto 
 file is named after the segment (``<segment id>.impacts``), so the next generation shares it
 through the same hard link as the segment's own files, and Whoosh removes it with the segment.
 
-The file is Whoosh's on-disk hash table (no pickles in its entries); an entry is packed with
-:mod:`struct`. A file that cannot be read as one is ignored (the runs are then computed when
-searched), so a damaged or foreign summary makes searches slower, never wrong... as long as it
-is the summary of this segment; it is written inside the generation before the generation is
-switched in, like the segment itself.
+The file is Whoosh's on-disk hash table (no pickles in its entries; the table's own pickle at
+its end is read by untrack's safe unpickler, and one naming a forbidden global is refused like
+any index file); an entry is packed with :mod:`struct`, behind a format byte. A file that cannot
+be read, or an entry in another format or whose runs do not add up to the term's postings, is
+not used (the runs are then computed when searched). The file is written inside the new
+generation before the generation is switched in, like the segment itself.
 """
 
 from __future__ import annotations
@@ -104,6 +105,8 @@ class Summaries:
 
     def get(self, fieldname: str, btext: bytes) -> list[Impact] | None:
         if self._table is None:
+            from .errors import IndexProblem
+
             self._table = False
             try:
                 from whoosh.filedb.filetables import HashReader
@@ -112,6 +115,8 @@ class Summaries:
                 name = self.reader.segment().segment_id() + SUFFIX
                 if storage.file_exists(name):
                     self._table = HashReader.open(storage, name)
+            except IndexProblem:
+                raise  # its pickle names a forbidden global: refused, as any index file would be
             except Exception:
                 self._table = False
         if self._table is False:
