@@ -59,21 +59,11 @@ def test_damaged_index_says_how_to_rebuild(tmp_path: Path) -> None:
 
 
 def test_an_update_shares_the_unchanged_segments_and_optimize_merges_them(tmp_path: Path) -> None:
-    import shutil
-
-    from untrack.sources import bundled_seed
+    from helpers import seed_copies_then_one_changed
 
     folder = tmp_path / "src"
-    folder.mkdir()
-    for i in range(3):
-        shutil.copy(bundled_seed(), folder / f"r{i}.txt")
-    store = IndexStore(tmp_path / "ix")
-    store.update([Source.of(p) for p in sorted(folder.iterdir())], rebuild=True)
-    before = store.current()
+    store, before, report = seed_copies_then_one_changed(folder, tmp_path / "ix")
     assert before is not None
-    changed = folder / "r1.txt"
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
-    report = store.update([Source.of(p) for p in sorted(folder.iterdir())])
     after = store.current()
     assert after is not None and report.changed == ["r1"]
     # Nothing is copied: the previous generation's segments are the same files (hard links).

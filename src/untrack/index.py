@@ -332,6 +332,7 @@ class Generation:
         # tiered policy merges small segments as they pile up. A full merge rewrites every posting,
         # so it is done only when asked (`untrack index --optimize`).
         self.writer.commit(optimize=self.optimize)
+        _summarise(self.tmp)
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "analysis": analysis_fingerprint(),
@@ -395,6 +396,19 @@ def _compress_runs(pool: Any) -> None:
         return Squeezed(fileobj=open_run(path), mode="rb")
 
     pool._new_run, pool._open_run = squeezed_new_run, squeezed_open_run
+
+
+def _summarise(gen: Path) -> None:
+    """Write the impact summaries (untrack.impacts) of the generation's segments that have
+    none: the new ones and those a merge made. The others share the previous generation's."""
+    from whoosh import index as windex
+
+    from . import impacts
+
+    ix = windex.open_dir(str(gen))
+    with ix.reader() as reader:
+        for leaf, _ in reader.leaf_readers():
+            impacts.write(ix.storage, leaf)
 
 
 def _link_tree(source: Path, target: Path, skip: set[str]) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate, repeat
 from operator import add, mul
@@ -32,11 +33,21 @@ from typing import Any
 
 from whoosh import query as wq  # this module is imported only when a search runs
 
-from . import pruning
+from . import blockmax, impacts, pruning
 
 Scores = dict[int, float]
+# A run of a term's postings: (file position of its block, index in the block, first and last
+# document number in the leaf, postings, Pareto frontier of (term frequency, length byte) with
+# how many postings have each pair).
+Impact = tuple[int, int, int, int, int, tuple[tuple[float, int, int], ...]]
+# Postings per run summarised (Whoosh's blocks hold 128): the top k of a common word spans
+# about k of them, so the smaller, the fewer postings beside the top are scored.
+SUBBLOCK = 16
 
 COMPOUND = (wq.Or, wq.DisjunctionMax, wq.And)  # scored as a sum, a maximum, a sum of all
+# Block-max pruning (untrack.blockmax) for the queries MaxScore leaves alone (a single word in
+# its fields and with its synonyms; see docs/performance.md for the measurements).
+BLOCKMAX = True
 
 
 class Ranker:
@@ -60,13 +71,21 @@ class Ranker:
         self.record = record  # docnum -> the stored paragraph record (its keys are the field names)
         self.as_written = as_written  # (text, words) -> do the words stand together, as written?
         self.leaves: list[tuple[Any, int]] = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
+        self._summaries = [impacts.Summaries(reader) for reader, _ in self.leaves]
         self._byte_to_length = [byte_to_length(i) for i in range(256)]
         self._lengths: dict[tuple[int, str], bytes] = {}
         self._norms: dict[str, list[float]] = {}
         self._tokens: dict[tuple[str, str], list[str]] = {}  # analysed speaker names, roles, ...
         self._dfs: dict[tuple[str, Any], int] = {}  # document frequencies, for size_key
         self._bounds: dict[tuple[str, Any, float], float] = {}  # term upper bounds, for pruning
+        self._tables: dict[tuple[str, bytes, float], _ScoreTable] = {}  # score tables by term and boost
         self.prune = True  # top k without reading what cannot win (see untrack.pruning)
+        self.blockmax = BLOCKMAX  # ... for single words, phrases and NOT too (see untrack.blockmax)
+        # Per posting block (position, first id, last id, count, Pareto frontier of (tf, length
+        # byte)): see untrack.blockmax. By (leaf, field, term bytes); computed once per index.
+        self._impacts: dict[tuple[int, str, bytes], list[Impact]] = {}
+        # Blocks decoded during one search (its passes read some more than once), by position.
+        self._blocks: dict[tuple[int, str, bytes], dict[int, Any]] = {}
 
     # -- leaves
 
@@ -90,6 +109,16 @@ class Ranker:
             self._norms[fieldname] = norm
         return norm
 
+    def _score_table(self, fieldname: str, btext: bytes, boost: float) -> _ScoreTable:
+        """The term's score table, kept for the open index (its rows are built as needed)."""
+        key = (fieldname, btext, boost)
+        got = self._tables.get(key)
+        if got is None:
+            if len(self._tables) > 4096:
+                self._tables.clear()
+            got = self._tables[key] = _ScoreTable(self, fieldname, btext, boost)
+        return got
+
     def term(self, fieldname: str, text: Any, boost: float = 1.0, only: list[int] | None = None) -> Scores:
         """BM25F score of every document holding the term, as Whoosh's BM25FScorer computes it:
         idf · tf·(K1+1) / (tf + K1·((1−B) + B·len/avg)), times the term's boost. With `only`
@@ -102,7 +131,7 @@ class Ranker:
             return {}
         field = schema[fieldname]
         btext = field.to_bytes(text) if not isinstance(text, bytes) else text
-        table = _ScoreTable(self, fieldname, btext, boost) if field.scorable else None
+        table = self._score_table(fieldname, btext, boost) if field.scorable else None
         out: Scores = {}
         for leaf, (reader, offset) in enumerate(self.leaves):
             if (fieldname, btext) not in reader:
@@ -118,7 +147,12 @@ class Ranker:
                 wanted = [d - offset for d in only[bisect_left(only, offset) : bisect_left(only, end)]]
                 if not wanted:
                     continue
-            for ids, weights in _blocks(m, wanted):
+            impacts = self._impacts.get((leaf, fieldname, btext)) if wanted is not None else None
+            if impacts is None:
+                blocks = _blocks(m, wanted)
+            else:
+                blocks = _blocks_at(m, impacts, wanted or [], self._blocks.setdefault((leaf, fieldname, btext), {}))
+            for ids, weights in blocks:
                 if table is None:
                     scores: Any = [w * boost for w in weights] if weights is not None else [boost] * len(ids)
                 else:
@@ -127,6 +161,84 @@ class Ranker:
                     out.update((d + offset, sc) for d, sc in zip(ids, scores, strict=True) if d not in deleted)
                 else:
                     out.update(zip(ids, scores, strict=True))
+        return out
+
+    def _leaf_term(self, leaf: int, fieldname: str, btext: bytes) -> tuple[Any, set[int]] | None:
+        """The leaf's posting matcher for the term (None: not in the leaf), and its deleted docs."""
+        from whoosh.matching.wrappers import FilterMatcher
+
+        reader = self.leaves[leaf][0]
+        if (fieldname, btext) not in reader:
+            return None
+        m = reader.postings(fieldname, btext)
+        deleted: set[int] = set()
+        if isinstance(m, FilterMatcher):
+            deleted, m = set(reader.deleted_docs_set), m.child
+        return m, deleted
+
+    def impacts(self, leaf: int, fieldname: str, btext: bytes) -> list[Impact] | None:
+        """The term's postings in one leaf in runs of SUBBLOCK (a Whoosh block holds several),
+        each as (file position of its block, index in the block, first and last document
+        number in the leaf, postings, frontier): the (term frequency, length byte) pairs no
+        other posting of the run beats in both (most frequent for its length). BM25 grows with
+        the one and falls with the other, so the frontier bounds every document of the run
+        exactly, whatever the average length and parameters. None: a matcher whose blocks
+        cannot be addressed (then nothing is pruned by blocks)."""
+        key = (leaf, fieldname, btext)
+        got = self._impacts.get(key)
+        if got is not None:
+            return got
+        got = self._summaries[leaf].get(fieldname, btext)  # written with the segment
+        if got is not None and self._fits(leaf, fieldname, btext, got):
+            self._impacts[key] = got
+            return got
+        found = self._leaf_term(leaf, fieldname, btext)
+        if found is None:
+            return []
+        m = found[0]
+        if not all(hasattr(m, a) for a in ("_goto", "_baseoffset", "_nextoffset", "_read_data", "_byteids")):
+            return None
+        field = self.searcher.schema[fieldname]
+        lengths = self._field_lengths(leaf, fieldname) if field.scorable else b""
+        out = summarise(m, lengths)
+        self._impacts[key] = out
+        return out
+
+    def _fits(self, leaf: int, fieldname: str, btext: bytes, runs: list[Impact]) -> bool:
+        """Do stored runs fit the term's postings (as many, in the leaf's documents)? A check
+        against a damaged summary file, which is then not used."""
+        reader = self.leaves[leaf][0]
+        try:
+            postings = reader.term_info(fieldname, btext).doc_frequency()
+        except Exception:
+            return False
+        return sum(r[4] for r in runs) == postings and runs[-1][3] < reader.doc_count_all()
+
+    def block_docs(self, fieldname: str, btext: bytes, picked: dict[int, list[tuple[int, int, int]]]) -> set[int]:
+        """The live documents (global numbers) of the term's runs of postings given as
+        (block position, index in the block, postings), by leaf."""
+        out: set[int] = set()
+        for leaf, runs in picked.items():
+            found = self._leaf_term(leaf, fieldname, btext)
+            if found is None or not runs:
+                continue
+            m, deleted = found
+            offset = self.leaves[leaf][1]
+            cache = self._blocks.setdefault((leaf, fieldname, btext), {})
+            at: int = -1
+            ids: Any = ()
+            for position, start, count in sorted(runs):
+                if position != at:
+                    got = cache.get(position)
+                    if got is None:
+                        m._goto(position)
+                        got = cache[position] = _decoded(m)
+                    ids, at = got[0], position
+                part = ids[start : start + count]
+                if offset or deleted:
+                    out.update(d + offset for d in part if d not in deleted)
+                else:
+                    out.update(part)
         return out
 
     def term_bound(self, fieldname: str, text: Any, boost: float = 1.0) -> float:
@@ -294,10 +406,13 @@ class Ranker:
         to the lower document number, as in Whoosh. Only documents in `allow` (when given) and
         not in `exclude` count; a document in `scale` has its score multiplied by its factor;
         with a `context`, the best are re-scored with their neighbours' scores (see Context)."""
-        if context is None or not limit:
-            return self._top(q, limit, allow, exclude, scale, False)[0]
-        found, raw = self._top(q, limit + context.depth, allow, exclude, scale, True)
-        return context.rescore(found, raw)[:limit]
+        try:
+            if context is None or not limit:
+                return self._top(q, limit, allow, exclude, scale, False)[0]
+            found, raw = self._top(q, limit + context.depth, allow, exclude, scale, True)
+            return context.rescore(found, raw)[:limit]
+        finally:
+            self._blocks.clear()
 
     def _top(
         self,
@@ -321,18 +436,64 @@ class Ranker:
             run = _Run(only=_with_neighbours(allow) if neighbours else set(allow))
         complete = None  # with pruning: the term tables read in full, for the neighbours' scores
         if self.prune and limit:
-            pruned = pruning.candidates(self, q, limit, allow, exclude, scale, run)
-            if pruned is not None:
-                found, complete, partial = pruned
-                run = _Run(only=found, full={**complete, **partial})
+            if pruning.plan(q) is not None:
+                pruned = pruning.candidates(self, q, limit, allow, exclude, scale, run)
+                if pruned is not None:
+                    found, complete, partial = pruned
+                    run = _Run(only=found, full={**complete, **partial})
+            elif self.blockmax:
+                got = self._blockmax(q, limit, allow, exclude, scale) if run.only is None else None
+                if got is not None:
+                    top, raw = got
+                    if neighbours:
+                        raw = self._neighbours(q, top, raw, {}, set(raw))
+                    return top, raw
         top, raw = self._select(q, run, limit, allow, exclude, scale)
         if complete is not None and neighbours and run.only is not None:
-            missing = _with_neighbours({d for d, _ in top}) - run.only
-            if missing:
-                extra = self.scores(q, _Run(only=missing, full=complete))
-                raw = dict(raw)
-                raw.update((d, extra[d]) for d in missing if d in extra)
+            raw = self._neighbours(q, top, raw, complete, run.only)
         return top, raw
+
+    def _neighbours(
+        self, q: Any, top: list[tuple[int, float]], raw: Scores, complete: dict[Any, Scores], scored: set[int]
+    ) -> Scores:
+        """`raw` with the scores of the top documents' neighbours that were not scored."""
+        missing = _with_neighbours({d for d, _ in top}) - scored
+        if not missing:
+            return raw
+        extra = self.scores(q, _Run(only=missing, full=complete))
+        raw = dict(raw)
+        raw.update((d, extra[d]) for d in missing if d in extra)
+        return raw
+
+    def _blockmax(
+        self,
+        q: Any,
+        limit: int,
+        allow: set[int] | None,
+        exclude: set[int] | None,
+        scale: dict[int, float] | None,
+    ) -> tuple[list[tuple[int, float]], Scores] | None:
+        """The top documents by block-max (see untrack.blockmax), scored as every document is;
+        None when the query is not pruned so. The candidates are those that can reach a guess
+        at the k-th score; if the k-th best of them does not reach it, the candidates are
+        chosen again by the k-th score they gave (which k documents surely reach), or by half
+        the guess when fewer than k of them match."""
+        plan = blockmax.plan(self, q, limit, scale)
+        if plan is None:
+            return None
+        theta = plan.guess(q)
+        for _ in range(3):
+            found = plan.candidates(theta, allow, exclude) if theta > 0 else None
+            if found is None:
+                return None
+            top, raw = self._select(q, _Run(only=found), limit, allow, exclude, scale)
+            if len(top) < limit:
+                theta *= 0.5  # too few: a lower guess
+            elif top[-1][1] >= theta:
+                return top, raw
+            else:
+                theta = top[-1][1]  # k documents surely reach it: the next pass is the last
+        return None
 
     def _select(
         self,
@@ -606,6 +767,115 @@ class _BlockSkipper:
     def passed(self) -> None:
         """The current block is read: wanted documents up to its last id are done."""
         self.k = bisect_left(self.wanted, self.m._maxid + 1, self.k)
+
+
+def summarise(m: Any, lengths: bytes) -> list[Impact]:
+    """The runs of postings of a leaf matcher (from its first block), each as (file position
+    of its block, index in the block, first and last document, postings, frontier)."""
+    out: list[Impact] = []
+    position = m._baseoffset
+    step = SUBBLOCK
+    while m.is_active():
+        ids, weights = _decoded(m)
+        for i in range(0, len(ids), step):
+            part = ids[i : i + step]
+            frontier = _frontier(part, None if weights is None else weights[i : i + step], lengths)
+            out.append((position, i, part[0], part[-1], len(part), frontier))
+        if m._lastblock:
+            break
+        position = m._nextoffset
+        m._next_block()
+    return out
+
+
+def _blocks_at(m: Any, impacts: list[Impact], wanted: list[int], cache: dict[int, Any] | None = None) -> Any:
+    """As :func:`_blocks` with `wanted`, going straight to the blocks that can hold them (by
+    the runs' first and last ids in `impacts`) rather than past every block header; blocks
+    decoded are kept in `cache` by position, for the rest of the search."""
+    firsts, lasts, positions = _block_index(impacts)
+    keep = set(wanted)
+    i, j, n, nb = 0, 0, len(wanted), len(lasts)
+    while i < n:
+        d = wanted[i]
+        j = bisect_left(lasts, d, j)
+        if j == nb:
+            return
+        if d < firsts[j]:
+            i = bisect_left(wanted, firsts[j], i)
+            continue
+        got = cache.get(positions[j]) if cache is not None else None
+        if got is None:
+            m._goto(positions[j])
+            got = _decoded(m)
+            if cache is not None:
+                cache[positions[j]] = got
+        ids, weights = got
+        i = bisect_left(wanted, lasts[j] + 1, i)
+        hits = keep.intersection(ids)
+        if hits:
+            if len(hits) == len(ids):
+                yield ids, weights
+            else:
+                picked = [bisect_left(ids, h) for h in sorted(hits)]
+                yield [ids[k] for k in picked], None if weights is None else [weights[k] for k in picked]
+        j += 1
+
+
+_BLOCK_INDEX: dict[int, tuple[Any, list[int], list[int], list[int]]] = {}
+
+
+def _block_index(impacts: list[Impact]) -> tuple[list[int], list[int], list[int]]:
+    """The first and last document and file position of each block the runs come from."""
+    got = _BLOCK_INDEX.get(id(impacts))
+    if got is not None and got[0] is impacts:
+        return got[1], got[2], got[3]
+    firsts: list[int] = []
+    lasts: list[int] = []
+    positions: list[int] = []
+    for run in impacts:
+        if positions and positions[-1] == run[0]:
+            lasts[-1] = run[3]
+        else:
+            firsts.append(run[2])
+            lasts.append(run[3])
+            positions.append(run[0])
+    if len(_BLOCK_INDEX) > 4096:
+        _BLOCK_INDEX.clear()
+    _BLOCK_INDEX[id(impacts)] = (impacts, firsts, lasts, positions)
+    return firsts, lasts, positions
+
+
+def _decoded(m: Any) -> tuple[Any, Any]:
+    """(document numbers, term frequencies or None) of the block a leaf matcher is on."""
+    if m._data is None:
+        m._read_data()
+    raw_ids, raw_weights = m._data[0], m._data[1]
+    ids = raw_ids if m._byteids else tuple(accumulate(raw_ids))
+    if isinstance(raw_weights, float):
+        raw_weights = (raw_weights,) * len(ids)
+    return ids, raw_weights
+
+
+def _frontier(ids: Any, weights: Any, lengths: bytes) -> tuple[tuple[float, int, int], ...]:
+    """The (term frequency, length byte) pairs of a run that no other pair beats in both (for
+    each length, the highest frequency, kept when it is above every shorter length's), each
+    with how many postings of the run have it."""
+    if weights is None:
+        weights = (1.0,) * len(ids)
+    pairs = Counter(zip(weights, map(lengths.__getitem__, ids), strict=True) if lengths else ((w, 0) for w in weights))
+    best: dict[int, float] = {}
+    get = best.get
+    for tf, n in pairs:
+        if get(n, 0.0) < tf:
+            best[n] = tf
+    out = []
+    top = 0.0
+    for n in sorted(best):
+        tf = best[n]
+        if tf > top:
+            out.append((tf, n, pairs[tf, n]))
+            top = tf
+    return tuple(out)
 
 
 def _all_blocks(m: Any, skipper: _BlockSkipper | None) -> Any:
