@@ -140,3 +140,45 @@ def test_postings_spilled_to_disk_compressed_give_the_same_index(tmp_path: Path,
     assert not [f for _, _, files in os.walk(spills) for f in files]  # no run left behind
     ranked = [[h.record["id"] for h in search(store, "trust fund")] for store in (small, whole)]
     assert ranked[0] == ranked[1]
+
+
+def _postings(store: IndexStore) -> list[tuple]:
+    """Every term of every field: its documents, weights and block statistics, and every length."""
+    out: list[tuple] = []
+    with store.open().reader() as r:
+        for field in sorted(r.indexed_field_names()):
+            for term in r.lexicon(field):
+                info = r.term_info(field, term)
+                m = r.postings(field, term)
+                docs = []
+                while m.is_active():
+                    docs.append((m.id(), m.weight()))
+                    m.next()
+                out.append((field, term, docs, info.min_length(), info.max_length(), info.max_weight()))
+            if r.schema[field].scorable:
+                out.append((field, [r.doc_field_length(d, field) for d in range(r.doc_count_all())]))
+    return out
+
+
+def test_field_lengths_read_as_tables_give_the_same_segment(tmp_path: Path, monkeypatch) -> None:
+    """The writer's flush is handed each field's lengths as a table (not a file read per posting):
+    the postings, their block statistics and the lengths are the same as Whoosh's own way."""
+    import untrack.index as index_module
+    from untrack.index import _LengthTables
+
+    tabled = IndexStore(tmp_path / "tabled")
+    tabled.update([Source.of(bundled_seed())], rebuild=True)
+    monkeypatch.setattr(index_module, "_tabled_lengths", lambda writer: None)
+    plain = IndexStore(tmp_path / "plain")
+    plain.update([Source.of(bundled_seed())], rebuild=True)
+    assert _postings(tabled) == _postings(plain)
+    # Asked directly: the same length for every document and field, and the default where there is none.
+    from whoosh.codec.whoosh3 import _lenfield
+
+    with plain.open().reader() as r:
+        per_doc = r._perdoc  # the segment's per-document reader (one segment)
+        tables = _LengthTables(per_doc, _lenfield)
+        for field in ("text", "speaker", "id", "n"):
+            for d in range(per_doc.doc_count_all()):
+                assert tables.doc_field_length(d, field) == per_doc.doc_field_length(d, field)
+                assert tables.doc_field_length(d, field, -1) == per_doc.doc_field_length(d, field, -1)
