@@ -649,3 +649,28 @@ def test_an_aside_between_dashes_may_stand_between_the_name_and_the_verb() -> No
 )
 def test_a_participle_clause_before_the_verb_and_that_countrys_representative(para: str, speaker: str) -> None:
     assert speaker in (records_of(body(para + LONG))[0]["speaker"] or "")
+
+
+def test_a_rule_never_matches_a_lead_without_the_words_it_needs() -> None:
+    """Rules that name the words they need are not searched on leads without them; over the
+    leads of the real releases (tests/fixtures/real, eval/corpus), such a lead never matches."""
+    from untrack.attribute import _prose, lead_sentence
+    from untrack.parse import build_document, split_blocks
+    from untrack.patterns import RULES
+    from untrack.textutil import hyphens
+
+    here = Path(__file__).parent
+    files = sorted((here / "fixtures" / "real").glob("*.txt")) + sorted((here.parent / "eval" / "corpus").glob("*.txt"))
+    leads = {
+        hyphens(lead_sentence(_prose(p)))
+        for f in files
+        for p in build_document(f.stem, split_blocks(f.read_text(encoding="utf-8"))).paragraphs
+    }
+    needy = [rule for rule in RULES if rule.needs]
+    assert len(needy) >= 5 and len(leads) > 2000
+    exercised = 0
+    for rule in needy:
+        matched = [lead for lead in leads if rule.pattern.search(lead)]
+        exercised += bool(matched)
+        assert all(rule.may_match(lead) for lead in matched), rule.name
+    assert exercised >= len(needy) - 1  # ("in her national capacity as …" is rare)

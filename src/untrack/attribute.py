@@ -202,6 +202,8 @@ def _search(pattern: re.Pattern[str], lead: str, pos: int) -> re.Match[str] | No
 
 def _match_rule(rule: Rule, lead: str, roster: Roster) -> tuple[int, Speaker] | None:
     """The earliest acceptable match of one rule in the lead, as (position, speaker)."""
+    if not rule.may_match(lead):
+        return None
     pos = 0
     while True:
         m = _search(rule.pattern, lead, pos)
