@@ -182,3 +182,27 @@ def test_field_lengths_read_as_tables_give_the_same_segment(tmp_path: Path, monk
             for d in range(per_doc.doc_count_all()):
                 assert tables.doc_field_length(d, field) == per_doc.doc_field_length(d, field)
                 assert tables.doc_field_length(d, field, -1) == per_doc.doc_field_length(d, field, -1)
+
+
+def test_prose_analysed_word_by_word_gives_whooshs_terms(seed_text: str) -> None:
+    """The text field analyses each distinct word once (a memo per writer): the terms, frequencies
+    and weights are those Whoosh's own TEXT field gives the same analyzer, word forms, stop words,
+    accents and apostrophes included; the memo is not pickled into the index's schema."""
+    import pickle
+
+    from whoosh.fields import TEXT
+
+    from untrack.analysis import analyzers, make_schema
+
+    field = make_schema()["text"]
+    plain = TEXT(analyzer=analyzers().text, phrase=False)
+    texts = [
+        *seed_text.split("\n\n"),
+        "The children’s Organisation gave CAFÉ programs to the Member States' delegates; U.N. e.g. 3.5 per cent",
+        "",
+        "the of and",
+    ]
+    for text in texts:
+        assert sorted(field.index(text)) == sorted(plain.index(text))
+    assert field.__dict__.get("_words")  # the memo was used
+    assert "_words" not in pickle.loads(pickle.dumps(field)).__dict__
