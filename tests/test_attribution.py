@@ -674,3 +674,23 @@ def test_a_rule_never_matches_a_lead_without_the_words_it_needs() -> None:
         exercised += bool(matched)
         assert all(rule.may_match(lead) for lead in matched), rule.name
     assert exercised >= len(needy) - 1  # ("in her national capacity as …" is rare)
+
+
+def test_roster_office_patterns_never_match_a_paragraph_without_an_office_word() -> None:
+    """The roster looks for 'Name, the Under-Secretary-General …' and 'Secretary-General Name' only in
+    paragraphs holding an office's word; over the real releases, no other paragraph matches."""
+    from untrack.attribute import _NAME_THEN_OFFICE, _OFFICE_WORDS, _TITLED_NAME, _prose
+    from untrack.parse import build_document, split_blocks
+    from untrack.textutil import hyphens
+
+    here = Path(__file__).parent
+    files = sorted((here / "fixtures" / "real").glob("*.txt")) + sorted((here.parent / "eval" / "corpus").glob("*.txt"))
+    texts = {
+        hyphens(_prose(p))
+        for f in files
+        for p in build_document(f.stem, split_blocks(f.read_text(encoding="utf-8"))).paragraphs
+    }
+    for pattern in (_TITLED_NAME, _NAME_THEN_OFFICE):
+        matched = [text for text in texts if pattern.search(text)]
+        assert matched
+        assert all(any(word in text for word in _OFFICE_WORDS) for text in matched)
