@@ -184,7 +184,8 @@ def test_field_lengths_read_as_tables_give_the_same_segment(tmp_path: Path, monk
                 assert tables.doc_field_length(d, field, -1) == per_doc.doc_field_length(d, field, -1)
 
 
-def test_prose_analysed_word_by_word_gives_whooshs_terms(seed_text: str) -> None:
+@pytest.mark.parametrize("memo", [65536, 5])
+def test_prose_analysed_word_by_word_gives_whooshs_terms(seed_text: str, memo: int, monkeypatch) -> None:
     """The text field analyses each distinct word once (a memo per writer): the terms, frequencies
     and weights are those Whoosh's own TEXT field gives the same analyzer, word forms, stop words,
     accents and apostrophes included; the memo is not pickled into the index's schema."""
@@ -192,8 +193,10 @@ def test_prose_analysed_word_by_word_gives_whooshs_terms(seed_text: str) -> None
 
     from whoosh.fields import TEXT
 
+    import untrack.analysis as analysis_module
     from untrack.analysis import analyzers, make_schema
 
+    monkeypatch.setattr(analysis_module, "_WORD_MEMO", memo)  # 5: the memo is forgotten again and again
     field = make_schema()["text"]
     plain = TEXT(analyzer=analyzers().text, phrase=False)
     texts = [
