@@ -694,3 +694,17 @@ def test_roster_office_patterns_never_match_a_paragraph_without_an_office_word()
         matched = [text for text in texts if pattern.search(text)]
         assert matched
         assert all(any(word in text for word in _OFFICE_WORDS) for text in matched)
+
+
+def test_roster_find_answers_again_once_someone_is_added() -> None:
+    """Roster.find remembers its answers until the roster changes."""
+    from untrack.roster import Roster
+
+    roster = Roster()
+    assert roster.find("Bachelet") is None
+    roster.add("Michelle Bachelet", "UN-Women")
+    found = roster.find("BACHELET")
+    assert found is not None and found.name == "Michelle Bachelet"
+    assert roster.find("Bachelet") is found
+    roster.add("Carlos Bachelet", "Chile")
+    assert roster.find("Bachelet") is None  # two of that name now: no one clearly

@@ -200,6 +200,14 @@ def _search(pattern: re.Pattern[str], lead: str, pos: int) -> re.Match[str] | No
     return pattern.search(lead, pos)
 
 
+@lru_cache(maxsize=16384)
+def _rules_found(lead: str) -> tuple[int, ...]:
+    """The rules (by their place in RULES) whose pattern occurs in the lead at all, so that a lead
+    read again (the roster pass, then the reading; a sentence repeated across releases) goes over
+    those alone."""
+    return tuple(i for i, rule in enumerate(RULES) if rule.may_match(lead) and _search(rule.pattern, lead, 0))
+
+
 def _match_rule(rule: Rule, lead: str, roster: Roster) -> tuple[int, Speaker] | None:
     """The earliest acceptable match of one rule in the lead, as (position, speaker)."""
     if not rule.may_match(lead):
@@ -328,7 +336,8 @@ def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
             return found
     best: tuple[int, int, Speaker] | None = None
     silent: tuple[int, Speaker] | None = None
-    for order, rule in enumerate(RULES):
+    for order in _rules_found(lead):
+        rule = RULES[order]
         if rule.kind == "agent":
             continue  # only consulted by agent_speaker()
         hit = _match_rule(rule, lead, roster)
