@@ -209,18 +209,3 @@ def test_prose_analysed_word_by_word_gives_whooshs_terms(seed_text: str, memo: i
         assert sorted(field.index(text)) == sorted(plain.index(text))
     assert field.__dict__.get("_words")  # the memo was used
     assert "_words" not in pickle.loads(pickle.dumps(field)).__dict__
-
-
-def test_runs_spilled_in_chunks_give_the_same_postings(tmp_path: Path, monkeypatch) -> None:
-    """A writer that spills many runs (pickled in chunks of postings, compressed) writes the same
-    terms, postings, block statistics and lengths as one that holds everything in memory."""
-    import untrack.index as index_module
-
-    whole = IndexStore(tmp_path / "whole")
-    whole.update([Source.of(bundled_seed())], rebuild=True)
-    monkeypatch.setattr(index_module, "WRITER_MB", 0.02)  # about 20 KB: many runs
-    monkeypatch.setattr(index_module, "RUN_CHUNK", 7)  # chunks, and a short last one, in every run
-    spilled = IndexStore(tmp_path / "spilled")
-    spilled.update([Source.of(bundled_seed())], rebuild=True)
-    assert _postings(spilled) == _postings(whole)
-    assert spilled.records() == whole.records()

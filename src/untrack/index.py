@@ -313,7 +313,6 @@ class Generation:
                 ix = windex.open_dir(str(self.tmp))
             self.writer = ix.writer(limitmb=WRITER_MB)
             _compress_runs(self.writer.pool)
-            _runs_in_chunks(self.writer.pool)
             _tabled_lengths(self.writer)
         except BaseException:
             self._remove_tmp()
@@ -397,39 +396,6 @@ def _compress_runs(pool: Any) -> None:
         return Squeezed(fileobj=open_run(path), mode="rb")
 
     pool._new_run, pool._open_run = squeezed_new_run, squeezed_open_run
-
-
-RUN_CHUNK = 1000  # postings pickled together in a spilled run (a chunk of each run is in memory at the merge)
-
-
-def _runs_in_chunks(pool: Any) -> None:
-    """Whoosh's writer pickles every posting of a spilled run on its own, and reads them back one
-    `pickle.load` at a time while it merges the runs: most of the cost of a build too big for its
-    memory. Runs are written as pickled lists of RUN_CHUNK postings instead (the same postings in
-    the same order; the files are this writer's own, written and read by this process)."""
-    if not all(hasattr(pool, a) for a in ("_write_run", "_read_run", "_open_run", "_remove_run")):
-        return
-    import pickle
-    from itertools import islice
-
-    def write_run(f: Any, items: Any) -> None:
-        items = iter(items)
-        while chunk := list(islice(items, RUN_CHUNK)):
-            pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
-        f.close()
-
-    def read_run(path: str) -> Iterator[Any]:
-        f = pool._open_run(path)
-        try:
-            while True:
-                yield from pickle.load(f)
-        except EOFError:
-            return
-        finally:
-            f.close()
-            pool._remove_run(path)
-
-    pool._write_run, pool._read_run = write_run, read_run
 
 
 class _LengthTables:
