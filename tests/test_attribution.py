@@ -927,3 +927,62 @@ def test_an_office_is_not_given_to_a_next_speaker_with_another_title() -> None:
     )
     assert recs[0]["speaker"] != "Trevor Example"
     assert recs[1]["speaker"] == "Trevor Example"
+
+
+def test_a_rule_never_matches_a_lead_without_the_words_it_needs() -> None:
+    """Rules that name the words they need are not searched on leads without them; over the
+    leads of the real releases (tests/fixtures/real, eval/corpus), such a lead never matches."""
+    from untrack.attribute import _prose, lead_sentence
+    from untrack.parse import build_document, split_blocks
+    from untrack.patterns import RULES
+    from untrack.textutil import hyphens
+
+    here = Path(__file__).parent
+    files = sorted((here / "fixtures" / "real").glob("*.txt")) + sorted((here.parent / "eval" / "corpus").glob("*.txt"))
+    leads = {
+        hyphens(lead_sentence(_prose(p)))
+        for f in files
+        for p in build_document(f.stem, split_blocks(f.read_text(encoding="utf-8"))).paragraphs
+    }
+    needy = [rule for rule in RULES if rule.needs]
+    assert len(needy) >= 5 and len(leads) > 2000
+    exercised = 0
+    for rule in needy:
+        matched = [lead for lead in leads if rule.pattern.search(lead)]
+        exercised += bool(matched)
+        assert all(rule.may_match(lead) for lead in matched), rule.name
+    assert exercised >= len(needy) - 1  # ("in her national capacity as …" is rare)
+
+
+def test_roster_office_patterns_never_match_a_paragraph_without_an_office_word() -> None:
+    """The roster looks for 'Name, the Under-Secretary-General …' and 'Secretary-General Name' only in
+    paragraphs holding an office's word; over the real releases, no other paragraph matches."""
+    from untrack.attribute import _NAME_THEN_OFFICE, _OFFICE_WORDS, _TITLED_NAME, _prose
+    from untrack.parse import build_document, split_blocks
+    from untrack.textutil import hyphens
+
+    here = Path(__file__).parent
+    files = sorted((here / "fixtures" / "real").glob("*.txt")) + sorted((here.parent / "eval" / "corpus").glob("*.txt"))
+    texts = {
+        hyphens(_prose(p))
+        for f in files
+        for p in build_document(f.stem, split_blocks(f.read_text(encoding="utf-8"))).paragraphs
+    }
+    for pattern in (_TITLED_NAME, _NAME_THEN_OFFICE):
+        matched = [text for text in texts if pattern.search(text)]
+        assert matched
+        assert all(any(word in text for word in _OFFICE_WORDS) for text in matched)
+
+
+def test_roster_find_answers_again_once_someone_is_added() -> None:
+    """Roster.find remembers its answers until the roster changes."""
+    from untrack.roster import Roster
+
+    roster = Roster()
+    assert roster.find("Bachelet") is None
+    roster.add("Michelle Bachelet", "UN-Women")
+    found = roster.find("BACHELET")
+    assert found is not None and found.name == "Michelle Bachelet"
+    assert roster.find("Bachelet") is found
+    roster.add("Carlos Bachelet", "Chile")
+    assert roster.find("Bachelet") is None  # two of that name now: no one clearly

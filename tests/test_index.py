@@ -130,3 +130,72 @@ def test_postings_spilled_to_disk_compressed_give_the_same_index(tmp_path: Path,
     assert not [f for _, _, files in os.walk(spills) for f in files]  # no run left behind
     ranked = [[h.record["id"] for h in search(store, "trust fund")] for store in (small, whole)]
     assert ranked[0] == ranked[1]
+
+
+def _postings(store: IndexStore) -> list[tuple]:
+    """Every term of every field: its documents, weights and block statistics, and every length."""
+    out: list[tuple] = []
+    with store.open().reader() as r:
+        for field in sorted(r.indexed_field_names()):
+            for term in r.lexicon(field):
+                info = r.term_info(field, term)
+                m = r.postings(field, term)
+                docs = []
+                while m.is_active():
+                    docs.append((m.id(), m.weight()))
+                    m.next()
+                out.append((field, term, docs, info.min_length(), info.max_length(), info.max_weight()))
+            if r.schema[field].scorable:
+                out.append((field, [r.doc_field_length(d, field) for d in range(r.doc_count_all())]))
+    return out
+
+
+def test_field_lengths_read_as_tables_give_the_same_segment(tmp_path: Path, monkeypatch) -> None:
+    """The writer's flush is handed each field's lengths as a table (not a file read per posting):
+    the postings, their block statistics and the lengths are the same as Whoosh's own way."""
+    import untrack.index as index_module
+    from untrack.index import _LengthTables
+
+    tabled = IndexStore(tmp_path / "tabled")
+    tabled.update([Source.of(bundled_seed())], rebuild=True)
+    monkeypatch.setattr(index_module, "_tabled_lengths", lambda writer: None)
+    plain = IndexStore(tmp_path / "plain")
+    plain.update([Source.of(bundled_seed())], rebuild=True)
+    assert _postings(tabled) == _postings(plain)
+    # Asked directly: the same length for every document and field, and the default where there is none.
+    from whoosh.codec.whoosh3 import _lenfield
+
+    with plain.open().reader() as r:
+        per_doc = r._perdoc  # the segment's per-document reader (one segment)
+        tables = _LengthTables(per_doc, _lenfield)
+        for field in ("text", "speaker", "id", "n"):
+            for d in range(per_doc.doc_count_all()):
+                assert tables.doc_field_length(d, field) == per_doc.doc_field_length(d, field)
+                assert tables.doc_field_length(d, field, -1) == per_doc.doc_field_length(d, field, -1)
+
+
+@pytest.mark.parametrize("memo", [65536, 5])
+def test_prose_analysed_word_by_word_gives_whooshs_terms(seed_text: str, memo: int, monkeypatch) -> None:
+    """The text field analyses each distinct word once (a memo per writer): the terms, frequencies
+    and weights are those Whoosh's own TEXT field gives the same analyzer, word forms, stop words,
+    accents and apostrophes included; the memo is not pickled into the index's schema."""
+    import pickle
+
+    from whoosh.fields import TEXT
+
+    import untrack.analysis as analysis_module
+    from untrack.analysis import analyzers, make_schema
+
+    monkeypatch.setattr(analysis_module, "_WORD_MEMO", memo)  # 5: the memo is forgotten again and again
+    field = make_schema()["text"]
+    plain = TEXT(analyzer=analyzers().text, phrase=False)
+    texts = [
+        *seed_text.split("\n\n"),
+        "The children’s Organisation gave CAFÉ programs to the Member States' delegates; U.N. e.g. 3.5 per cent",
+        "",
+        "the of and",
+    ]
+    for text in texts:
+        assert sorted(field.index(text)) == sorted(plain.index(text))
+    assert field.__dict__.get("_words")  # the memo was used
+    assert "_words" not in pickle.loads(pickle.dumps(field)).__dict__

@@ -82,16 +82,27 @@ def _irregular_filter_class() -> Any:
     return IrregularForms
 
 
+# Filters that read one token at a time (what they make of a word does not depend on its neighbours).
+_WORDWISE = ("RegexTokenizer", "LowercaseFilter", "CharsetFilter", "StopFilter", "StemFilter", "IrregularForms")
+_WORD_MEMO = 65536  # distinct words remembered per field and writer, then forgotten all at once
+
+
 @lru_cache(maxsize=1)
 def _repeated_text_class() -> Any:
+    from whoosh.analysis import CompositeAnalyzer
     from whoosh.fields import TEXT
+    from whoosh.formats import Frequency
+    from whoosh.system import pack_uint
 
     class RepeatedText(TEXT):
-        """A text field whose values repeat over many paragraphs (title, body, section,
-        speaker, affiliation): each distinct value is analysed once per writer, not once per
-        paragraph. The cache is never pickled into the index."""
+        """A text field whose values, or whose words, repeat over many paragraphs: each distinct
+        value (title, body, section, speaker, affiliation) is analysed once per writer, not once
+        per paragraph; in a field without positions (the prose of `text`, titles) each distinct
+        word is. The caches are never pickled into the index."""
 
         def index(self, value: Any, **kwargs: Any) -> Any:
+            if not kwargs and isinstance(value, str) and self._wordwise():
+                return self._index_words(value)
             cache = self.__dict__.setdefault("_cache", {})
             key = (value, tuple(sorted(kwargs.items())))
             if key not in cache:
@@ -100,9 +111,47 @@ def _repeated_text_class() -> Any:
                 cache[key] = list(super().index(value, **kwargs))
             return iter(cache[key])
 
+        def _wordwise(self) -> bool:
+            """Frequencies only, and an analyzer that reads word by word: a word then always gives
+            the same terms, wherever it stands, and the text's terms are its words' terms."""
+            known = self.__dict__.get("_wordwise_known")
+            if known is None:
+                ana = self.analyzer
+                known = (
+                    type(self.format) is Frequency
+                    and type(ana) is CompositeAnalyzer
+                    and all(type(item).__name__ in _WORDWISE for item in ana.items)
+                    and type(ana.items[0]).__name__ == "RegexTokenizer"
+                    and not ana.items[0].gaps
+                )
+                self.__dict__["_wordwise_known"] = known
+            return bool(known)
+
+        def _index_words(self, value: str) -> Any:
+            """What Whoosh's `index` gives (term bytes, frequency, weight, encoded frequency), its
+            analyzer run once per distinct word: on the word alone it gives the terms (and their
+            boosts) that it gives for that word in a paragraph."""
+            words = self.__dict__.setdefault("_words", {})
+            analyzer = self.analyzer
+            freqs: dict[str, int] = {}
+            weights: dict[str, float] = {}
+            for word in analyzer.items[0].expression.findall(value):
+                terms = words.get(word)
+                if terms is None:
+                    if len(words) >= _WORD_MEMO:
+                        words.clear()
+                    made = analyzer(word, mode="index", boosts=True)
+                    terms = words[word] = tuple((t.text, t.boost) for t in made if not t.stopped)
+                for text, boost in terms:
+                    freqs[text] = freqs.get(text, 0) + 1
+                    weights[text] = weights.get(text, 0.0) + boost
+            boost = self.format.field_boost
+            return ((t.encode("utf-8"), n, weights[t] * boost, pack_uint(n)) for t, n in freqs.items())
+
         def __getstate__(self) -> dict[str, Any]:
             state = dict(self.__dict__)
-            state.pop("_cache", None)
+            for memo in ("_cache", "_words", "_wordwise_known"):
+                state.pop(memo, None)
             return state
 
     RepeatedText.__module__ = __name__
@@ -120,7 +169,7 @@ def __getattr__(name: str) -> Any:
 
 
 def make_schema() -> Any:
-    from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+    from whoosh.fields import ID, NUMERIC, STORED, Schema
 
     text, _, names = analyzers()
     repeated = _repeated_text_class()
@@ -138,7 +187,7 @@ def make_schema() -> Any:
         speaker=repeated(analyzer=names, phrase=True),
         affiliation=repeated(analyzer=names, phrase=True),
         role=repeated(analyzer=names, phrase=True),
-        text=TEXT(analyzer=text, phrase=False),  # no positions: see untrack.ranking
+        text=repeated(analyzer=text, phrase=False),  # no positions (see untrack.ranking); each word analysed once
         record=STORED(),
     )
 

@@ -228,8 +228,18 @@ def _search(pattern: re.Pattern[str], lead: str, pos: int) -> re.Match[str] | No
     return pattern.search(lead, pos)
 
 
+@lru_cache(maxsize=16384)
+def _rules_found(lead: str) -> tuple[int, ...]:
+    """The rules (by their place in RULES) whose pattern occurs in the lead at all, so that a lead
+    read again (the roster pass, then the reading; a sentence repeated across releases) goes over
+    those alone."""
+    return tuple(i for i, rule in enumerate(RULES) if rule.may_match(lead) and _search(rule.pattern, lead, 0))
+
+
 def _match_rule(rule: Rule, lead: str, roster: Roster) -> tuple[int, Speaker] | None:
     """The earliest acceptable match of one rule in the lead, as (position, speaker)."""
+    if not rule.may_match(lead):
+        return None
     pos = 0
     while True:
         m = _search(rule.pattern, lead, pos)
@@ -366,7 +376,8 @@ def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
             return found
     best: tuple[int, int, Speaker] | None = None
     silent: tuple[int, Speaker] | None = None
-    for order, rule in enumerate(RULES):
+    for order in _rules_found(lead):
+        rule = RULES[order]
         if rule.kind == "agent":
             continue  # only consulted by agent_speaker()
         hit = _match_rule(rule, lead, roster)
@@ -393,6 +404,8 @@ _OFFICES = (
     r"High\s+Commissioner|Director-General|Executive\s+Director|Special\s+(?:Representative|Envoy|Rapporteur)|"
     r"Administrator|Prosecutor)\b"
 )
+# Words one of which every office above holds: a paragraph with none is not searched for one.
+_OFFICE_WORDS = ("Secretary-General", "Commissioner", "Director", "Special", "Administrator", "Prosecutor")
 _TITLED_NAME = re.compile(rf"\b{_OFFICES}(?:\s+(?:(?:of|for|on|to|the|and)\s+)*(?:[A-Z][\w’'\-]*|\([A-Z]+\))){{1,10}}")
 # "…briefed by Jean-Marie Guéhenno, Under-Secretary-General for Peacekeeping Operations.": a name,
 # then the office it holds, anywhere in the text; "the Under-Secretary-General said" is then that person.
@@ -438,12 +451,13 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
         sp = lead_speaker(lead_sentence(text), Roster())
         if sp is not None and sp.affiliation and sp.rule not in ROLE_RULES and len(sp.name.split()) > 1:
             roster.add(sp.name, sp.affiliation)
-    for text in flat:
+    with_office = [text for text in flat if any(word in text for word in _OFFICE_WORDS)]
+    for text in with_office:
         for m in _TITLED_NAME.finditer(text):
             found = _person_from_run(m.group(0))
             if found is not None and found[1] and len(found[0].split()) > 1:
                 roster.add(titlecase_name(found[0]), found[1])
-    for text in flat:
+    for text in with_office:
         for m in _NAME_THEN_OFFICE.finditer(text):
             found = _person_from_run(m.group("run"))
             if found is None or found[1] or len(found[0].split()) < 2 or m.group("run") in STATES:
@@ -585,9 +599,13 @@ class _Reading:
     own: Speaker | None  # the speaker its lead names (NO_SPEAKER: explicitly nobody)
     cue: re.Match[str] | None  # a continuation cue ("he said")
     unnamed_role: str | None  # "A senior United Nations official …": named elsewhere
-    statement: bool  # reads like a statement (for reporting)
+    lead: str  # its lead sentence
     summary: bool  # summarises many speakers
     text: str  # the paragraph as attribution reads it (no dateline in front)
+
+    def reads_as_statement(self) -> bool:
+        """A speech verb in the lead (asked only of paragraphs left without a speaker, to report them)."""
+        return bool(STATEMENT.search(self.lead))
 
 
 def _read(p: Paragraph, roster: Roster) -> _Reading:
@@ -634,7 +652,7 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
         cue=_cue(text) if own is None else None,
         text=text,
         unnamed_role=role,
-        statement=bool(STATEMENT.search(lead)),
+        lead=lead,
         summary=bool(_SUMMARY.search(lead)),
     )
 
@@ -764,7 +782,7 @@ def attribute(doc: Document) -> Document:
         assigned[id(p)] = sp if sp is not None and sp.name else None
         previous = assigned[id(p)]
         if sp is None:
-            p.unattributed = r.statement and not r.summary
+            p.unattributed = not r.summary and r.reads_as_statement()
     roles: dict[str, str] = {}  # a title given once goes with every paragraph of that speaker
     for r in readings.values():
         if r.own is not None and r.own.name and r.own.role:

@@ -128,7 +128,7 @@ def split_blocks(text: str) -> list[Block]:
     chunks = re.split(r"\n[ \t\u00a0\u2007\u202f\ufeff]*\n", text)
     blocks = []
     for c in chunks:
-        lines = [squash(line) for line in c.split("\n") if squash(line)]
+        lines = [line for line in map(squash, c.split("\n")) if line]
         if lines:
             blocks.append(Block(" ".join(lines), lines))
     return blocks

@@ -268,10 +268,22 @@ class Rule:
     name: str
     kind: str
     pattern: re.Pattern[str]
+    # Words of which the pattern cannot match without one (as written, case and all): a lead
+    # holding none of them is not searched. Most leads name no representative, minister or
+    # relative clause, and these rules, which try an entity's name at every capital, cost most.
+    needs: tuple[str, ...] = ()
+
+    def may_match(self, lead: str) -> bool:
+        return not self.needs or any(word in lead for word in self.needs)
 
 
-def _rule(name: str, kind: str, regex: str, flags: int = 0) -> Rule:
-    return Rule(name, kind, re.compile(regex, flags))
+def _rule(name: str, kind: str, regex: str, flags: int = 0, needs: tuple[str, ...] = ()) -> Rule:
+    return Rule(name, kind, re.compile(regex, flags), needs)
+
+
+# DELEGATE's words; COUNTRY_OFFICE's last words (every title ends in one of them).
+_DELEGATE_WORDS = ("epresentative", "delegate", "bserver", "petitioner", "speaker", "spokesperson", "Minister")
+_OFFICE_WORDS = ("Minister", "Ambassador", "President", "Secretary", "Chancellor")
 
 
 RULES: tuple[Rule, ...] = (
@@ -351,34 +363,40 @@ RULES: tuple[Rule, ...] = (
         "delegation",
         rf"\bin\s+(?:his|her|their|its)\s+(?:national\s+)?capacity\s+as\s+(?:the\s+)?{DELEGATE}\s+"
         rf"(?:of|for|from)\s+(?P<entity>{ENTITY})",
+        needs=("capacity",),
     ),
     _rule(
         "representative of",
         "delegation",
         rf"{NOT_AGENT}(?<![\w])(?:[Tt]he\s+|[Aa]\s+|[Ii]ts\s+)?{DELEGATE}\s+(?:of|for|from)\s+(?P<entity>{ENTITY})",
+        needs=_DELEGATE_WORDS,
     ),
     _rule(
         "X's representative",
         "delegation",
         rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+(?:(?:Permanent|Deputy)\s+)?"
         rf"(?:[Rr]epresentative|delegate|observer|delegation|speaker|spokesperson)\b",
+        needs=("epresentative", "delegat", "observer", "speaker", "spokesperson"),
     ),
     _rule(
         "X's minister",
         "delegation",
         rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+{COUNTRY_OFFICE}\b[^,;“”\"]{{0,60}}?\s+{VERBS}|"
         rf"(?:[,”\"]\s*|\s)(?:said|added|stressed|noted|asked|declared)\s+(?P<entity2>{ENTITY})[’']s?\s+{COUNTRY_OFFICE}\b",
+        needs=_OFFICE_WORDS,
     ),
     _rule(
         "the Minister of X",
         "delegation",
         rf"{NOT_AGENT}(?<![\w’'])(?:[Tt]he\s+|[Ii]ts\s+)?{COUNTRY_OFFICE}(?:\s+(?:for|of)\s+(?!the\s+United\s+Nations)"
         rf"(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP})*)?\s+of\s+(?P<entity>{ENTITY})\s*,?\s+(?:{WHEN}\s+)?{VERBS}",
+        needs=_OFFICE_WORDS,
     ),
     _rule(
         "X representative",
         "delegation",
         rf"{NOT_AGENT}(?<![\w’'])(?P<entity>{ENTITY})\s+(?:representative|delegate|delegation|speaker)\b(?!s)",
+        needs=("representative", "delegat", "speaker"),
     ),
     # A State as the subject, as Geneva summaries report delegations: "Egypt said…", "Speaking on behalf of
     # the Arab Group, Egypt stressed…".
@@ -394,6 +412,7 @@ RULES: tuple[Rule, ...] = (
         "delegation",
         rf"\bby\s+(?:the\s+)?(?:(?:{DELEGATE})\s+(?:of|for)\s+(?P<entity>{ENTITY})|"
         rf"(?P<entity2>{ENTITY})[’']?s?\s+(?:representative|delegate|delegation))\s*,\s+who\s+(?:also\s+)?{VERBS}",
+        needs=("who",),
     ),
     # "…, introduced by Singapore’s representative, …. …, he said": the agent of a passive verb
     # speaks only if a pronoun later reports speech (checked by the engine).
@@ -457,6 +476,7 @@ RULES: tuple[Rule, ...] = (
         "named",
         rf"(?<![\w’'])(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
         rf"(?:\s*,\s*{APPOSITIVE})?,\s+who\s+(?:also\s+|then\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
+        needs=("who",),
     ),
     # An absolute clause after a summary: "…, with the representative of X stressing that…",
     # "…, with António Guterres, the High Commissioner, presenting a report".

@@ -95,6 +95,7 @@ class Roster:
 
     def __init__(self) -> None:
         self.people: list[Person] = []
+        self._found: dict[str, Person | None] = {}  # find()'s answers, until someone is added
 
     def add(self, name: str, affiliation: str | None, role: str | None = None) -> None:
         name = titlecase_name(name.strip(" ,;:."))
@@ -106,6 +107,7 @@ class Roster:
                 p.role = p.role or role
                 return
         self.people.append(Person(name, affiliation, role))
+        self._found.clear()
 
     def add_from_paragraph(self, text: str) -> bool:
         """Read a roster paragraph ("Co-chaired by A (X) and B (Y), the panel featured
@@ -149,6 +151,11 @@ class Roster:
 
     def find(self, surname: str) -> Person | None:
         """The one entry whose name holds these tokens; else the one clearly closest."""
+        if surname not in self._found:
+            self._found[surname] = self._find(surname)
+        return self._found[surname]
+
+    def _find(self, surname: str) -> Person | None:
         want = name_tokens(surname)
         if not want:
             return None

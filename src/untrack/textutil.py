@@ -25,10 +25,13 @@ def fold(text: str) -> str:
 
 def hyphens(text: str) -> str:
     """Map non-breaking and other typographic hyphens to '-' (same length, offsets kept)."""
+    if not any(c in text for c in _HYPHEN_CHARS):  # most text has none: four scans, not a lookup a character
+        return text
     return text.translate(_HYPHENS)
 
 
 _HYPHENS = {0x2010: "-", 0x2011: "-", 0x2012: "-", 0x00AD: "-"}
+_HYPHEN_CHARS = tuple(map(chr, _HYPHENS))
 
 # C0/C1 controls (but tab/newline), DEL, and the bidi embedding/override/isolate marks.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
