@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from .lexicon import DEMONYMS, STATES
 from .model import Document, Paragraph
+from .names import is_role_word, person_and_place, person_from_run, starts_as_a_title
+from .offices import may_hold, office_of, presiding_title
 from .patterns import (
     CONTINUATION,
     CONTINUATION_OPENING,
@@ -133,91 +135,10 @@ def _clean_entity(entity: str) -> str:
     return entity
 
 
-def _split_role(run: str) -> tuple[str, str]:
-    """'General Assembly President Nassir Al-Nasser' → ('General Assembly President', 'Nassir Al-Nasser').
-
-    A long title runs into the name: 'Under-Secretary-General for Peacekeeping Operations Bernard
-    Miyet'. When the words after the last role word begin with 'for', 'of' or 'on', they name what
-    the role is of, and the name is the last two words of the run (three with a particle)."""
-    tokens = run.split()
-    roles = [i for i, t in enumerate(tokens[:-1]) if fold(t.strip(".,")).strip("’'") in ROLE_WORDS]
-    last_role = roles[-1] if roles else -1  # the last word is a name even if it is 'King' or 'Bishop'
-    rest = tokens[last_role + 1 :]
-    # "Secretary of State of the United States Colin Powell": a title that goes on with 'of' or
-    # 'for' after its first word of office names a place or body before the name.
-    of_after_title = bool(roles) and any(fold(t) in _OF_WORDS for t in tokens[roles[0] + 1 : -2])
-    if last_role >= 0 and len(tokens) - roles[0] > 3 and (of_after_title or fold(rest[0]) in _OF_WORDS):
-        keep = 3 if fold(tokens[-2]) in _PARTICLES or len(tokens[-2].strip(".")) == 1 else 2
-        name = tokens[-keep:]
-        # "Committee on the Elimination of Racial Discrimination": the last words still name a body.
-        if fold(tokens[-keep - 1]) not in _CONNECTORS and all(w[:1].isupper() or fold(w) in _PARTICLES for w in name):
-            return " ".join(tokens[:-keep]), " ".join(name)
-    return " ".join(tokens[: last_role + 1]), " ".join(rest)
-
-
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|to|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s+)+$")
-_OF_WORDS = frozenset({"for", "of", "on", "to"})
 _STATE_OF = re.compile(r"State\s+of\s+[A-Z]")  # "the observer for the State of Palestine"
-_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Sir|Dame)\.?")
-_CONNECTORS = frozenset({"of", "on", "for", "to", "the", "and", "against", "in", "de", "du", "des"})
-_PARTICLES = frozenset(
-    {"de", "da", "do", "dos", "das", "del", "di", "du", "van", "von", "der", "al", "el", "bin", "ibn", "la", "le"}
-)
 _AND_PERSON = re.compile(
     rf",\s+and\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[{UPPER}][{LOWER}]+(?:\s+[{UPPER}]\.)?\s+[{UPPER}][{LOWER}]+,"
-)
-_CLAUSE_RUN = re.compile(r"[A-Z][a-z]+ing\s+(?:the|a|an|its|their|his|her)\s")
-# "John McNee of Canada": a name, then the country it speaks for.
-_NAME_OF_PLACE = re.compile(r"^(?P<name>.+?)\s+of\s+(?:the\s+)?(?P<place>[A-Z].+)$")
-
-
-def _person_from_run(run: str, titled: bool = False) -> tuple[str, str] | None:
-    """A person's (name, role prefix) from a capitalised run, or None if it is no name.
-    A lone word is a name only after a role ("President Obama") or a title ("Mr. Lajčák");
-    two people joined by 'and' are no one speaker."""
-    found = _person_and_place(run, titled)
-    return None if found is None else found[:2]
-
-
-def _person_and_place(run: str, titled: bool = False) -> tuple[str, str, str | None] | None:
-    """(name, role prefix, place) from a run: 'Nana Effah-Apenteng of Ghana' → the name and Ghana."""
-    run = run.strip(" ,.")
-    if _CLAUSE_RUN.match(run):
-        return None  # "Adopting the Johannesburg Declaration": a participle clause, not a name
-    place = None
-    m = _NAME_OF_PLACE.match(run)
-    if m is not None:
-        before = m.group("name").split()
-        if len(before) >= (1 if titled else 2) and not any(fold(w) in ROLE_WORDS for w in before):
-            run, place = m.group("name"), m.group("place")
-    role, name = _split_role(run)
-    words = name.split()
-    while len(words) > 1 and _HONORIFIC.fullmatch(words[0]):  # "Director General Dr. Tedros": Tedros
-        words, titled = words[1:], True
-    name = " ".join(words)
-    if not words or not (words[0][:1].isupper() or fold(words[0]) in _PARTICLES):
-        return None  # "Committee against Torture": what follows the role is no name
-    if fold(words[0]) in NOT_NAMES or fold(run.split()[0]) in NOT_NAMES and not role:
-        return None
-    if not role and not titled and len(words) < 2:
-        return None
-    if all(fold(w) in NOT_NAMES or _is_role_word(w) for w in words) or "and" in words:
-        return None
-    if any(re.search(r"[’']s$", w) for w in words):
-        return None  # "UNRWA’s Commissioner-General": a possessive is no part of a person's name
-    if any(fold(w) in _BODY_WORDS for w in words):
-        return None  # "The Permanent Forum on Indigenous Issues today began…": a body, not a person
-    return name, role, place
-
-
-def _is_role_word(word: str) -> bool:
-    """'Director', and a hyphenated title all of whose parts are role words: 'Commissioner-General'."""
-    word = fold(word)
-    return word in ROLE_WORDS or ("-" in word and all(part in ROLE_WORDS for part in word.split("-")))
-
-
-_BODY_WORDS = frozenset(
-    "forum committee commission council assembly conference board secretariat tribunal caucus".split()
 )
 
 
@@ -296,12 +217,12 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     if re.search(r"\b(?:of|and|on|for)\s+$", m.string[: m.start("run")]):
         return None
     titled_role: str = (groups.get("role2") or groups.get("role6") or "") if rule.name == "name, role, verb" else ""
-    inner = _person_from_run(titled_role) if titled_role else None
+    inner = person_from_run(titled_role) if titled_role else None
     if (
         inner is not None
         and inner[1]
         and len(inner[0].split()) > 1
-        and _starts_as_a_title(inner[1])
+        and starts_as_a_title(inner[1])
         and not any(fold(w) in ROLE_WORDS for w in inner[0].split())
     ):
         # "In an address to mark African Industrialization Day, Secretary-General Kofi Annan told…":
@@ -309,17 +230,17 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         name = titlecase_name(inner[0])
         person = roster.find(name)
         return Speaker(person.name if person else name, titled_role.strip(), inner[1], rule.name)
-    found = _person_and_place(groups["run"], titled=bool(groups.get("title")))
+    found = person_and_place(groups["run"], titled=bool(groups.get("title")))
     if found is None:
         return None
     name, role_prefix, of_place = found
     if any(_AND_PERSON.search(groups.get(k) or "") for k in ("role", "role2")):
         return NO_SPEAKER  # "Laura Vaccari, Chief of the Unit, and Margaret Novicki, Chief of …, briefed": two people
     for key in ("role", "role2", "role3", "role4", "role5", "role6"):  # "The draft, Member States, said"; "A, B and…"
-        if rule.kind == "named" and groups.get(key) and not any(_is_role_word(w) for w in groups[key].split()):
+        if rule.kind == "named" and groups.get(key) and not any(is_role_word(w) for w in groups[key].split()):
             if key != "role" or rule.name == "role, name, verb":
                 return None
-    if rule.name == "role, name, verb" and not _starts_as_a_title(groups["role"]):
+    if rule.name == "role, name, verb" and not starts_as_a_title(groups["role"]):
         return None  # "A critical debate that followed briefings by … the Director of X, Name, highlighted"
     name = titlecase_name(name)
     roles = ("role", "role2", "role3", "role4", "role5", "role6")
@@ -329,26 +250,6 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     if person is not None and len(person.tokens) >= len(name.split()):
         return _with_role(Speaker(person.name, raw, place or person.affiliation or role, rule.name), role)
     return _with_role(Speaker(name, raw, place or role, rule.name), role)
-
-
-_TITLE_STARTS = ROLE_WORDS | {"assistant", "under-secretary-general", "vice", "first", "second", "incoming", "outgoing"}
-
-
-def _starts_as_a_title(role: str) -> bool:
-    """'President of INCB', 'Committee Chairman', 'Assistant Secretary-General for Human Rights':
-    a title begins with a word of office (or a body's name before one) within its first two words."""
-    words = role.split()
-    starts = [words]
-    for i, w in enumerate(words[:4]):  # "In concluding remarks the Chairperson …": after the article
-        if fold(w) in ("the", "its", "their", "a", "an"):
-            starts.append(words[i + 1 :])
-            break
-
-    def title_word(w: str) -> bool:  # "Vice-Minister": its first part
-        w = fold(w.strip(",.")).removesuffix("’s").removesuffix("'s")
-        return w in _TITLE_STARTS or ("-" in w and all(part in _TITLE_STARTS for part in w.split("-")))
-
-    return any(title_word(w) for ws in starts for w in ws[:2])
 
 
 def _with_role(sp: Speaker, role: str | None) -> Speaker:
@@ -454,15 +355,15 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
     with_office = [text for text in flat if any(word in text for word in _OFFICE_WORDS)]
     for text in with_office:
         for m in _TITLED_NAME.finditer(text):
-            found = _person_from_run(m.group(0))
+            found = person_from_run(m.group(0))
             if found is not None and found[1] and len(found[0].split()) > 1:
                 roster.add(titlecase_name(found[0]), found[1])
     for text in with_office:
         for m in _NAME_THEN_OFFICE.finditer(text):
-            found = _person_from_run(m.group("run"))
+            found = person_from_run(m.group("run"))
             if found is None or found[1] or len(found[0].split()) < 2 or m.group("run") in STATES:
                 continue
-            if re.search(rf"\b{VERBS}", m.group("office")) or _person_from_run(m.group("office")):
+            if re.search(rf"\b{VERBS}", m.group("office")) or person_from_run(m.group("office")):
                 continue  # "…, Secretary-General Kofi Annan told": a title before a name, or a clause
             roster.add(titlecase_name(found[0]), m.group("office").strip())
     for text in flat:
@@ -470,30 +371,10 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
             place = m.group("place")
             if place.isupper() and len(place) <= 8:
                 continue  # "(UNODC)": an acronym, not a country
-            found = _person_from_run(m.group("name"))
+            found = person_from_run(m.group("name"))
             if found is not None and len(found[0].split()) > 1:
                 roster.add(titlecase_name(found[0]), place)
     return roster
-
-
-_OFFICIAL_OF = re.compile(
-    r"^(?:[a-z-]+\s+){0,2}?(?:official|officer|spokesperson)\s+(?:of|from)\s+(?:the\s+)?(?P<body>[A-Z].*)$"
-)
-_OFFICE_END = re.compile(r"\s+(?:today|this\s+\w+|also|then|who|which|that|as|in|at|to|before|when)\b.*$", re.S)
-
-
-def _office(role: str) -> str | None:
-    """The title an unnamed official goes by, cut before what the sentence goes on to say:
-    'Deputy Executive Director of UNFPA', 'Secretary-General'. Vague roles ('official',
-    'expert') name no one and give None."""
-    office = _OFFICE_END.sub("", role).strip(" ,")
-    office = re.sub(r"^(?:senior|top|high-level|visiting|new|incoming|outgoing|former)\s+", "", office)
-    of_body = _OFFICIAL_OF.match(office)
-    if of_body is not None:  # "an official of the Department of Economic and Social Affairs": it speaks
-        office = of_body.group("body")
-    if not office[:1].isupper() or len(office) > 120:
-        return None
-    return office
 
 
 def _cue(text: str) -> re.Match[str] | None:
@@ -536,7 +417,7 @@ def _delegate_named(lead: str, sp: Speaker) -> Speaker:
     m = _DELEGATE_NAMED.match(lead[at + len(sp.raw) :]) if at >= 0 and sp.raw else None
     if m is None and at > 0 and re.match(r"(?:[Aa]n?|[Tt]he)\s", sp.raw):
         m = _NAMED_BEFORE.search(lead[:at])
-    found = _person_from_run(m.group("run"), titled=True) if m else None
+    found = person_from_run(m.group("run"), titled=True) if m else None
     if found is None or found[1] or len(found[0].split()) < 2:
         return sp
     return Speaker(titlecase_name(found[0]), sp.raw, sp.affiliation, sp.rule)
@@ -575,10 +456,10 @@ def _in_apposition(before: str, role: str) -> Speaker | None:
     m = _RUN_AT_END.search(before)
     if m is not None and not re.search(r"(?:^|[,”\"—]|\s--?)\s*$", before[: m.start()]):
         return None  # "…against girls in Myanmar’s Rakhine State, the Special Representative told": no subject
-    found = _person_from_run(m.group("run")) if m else None
+    found = person_from_run(m.group("run")) if m else None
     if m is None or found is None or found[1] or len(found[0].split()) < 2 or m.group("run") in STATES:
         return None
-    office = _office(role)
+    office = office_of(role)
     return Speaker(titlecase_name(found[0]), m.group("run"), office, "name, the office, verb")
 
 
@@ -586,10 +467,10 @@ def _named_in_next_sentence(text: str, lead: str, role: str) -> Speaker | None:
     """An office in the lead, a person as the next sentence's subject: that person, in that office."""
     rest = text[len(lead) :].lstrip()
     m = NAMED_SUBJECT.match(hyphens(lead_sentence(rest))) if rest else None
-    found = _person_from_run(m.group("run")) if m else None
+    found = person_from_run(m.group("run")) if m else None
     if found is None or found[1]:
         return None
-    return Speaker(titlecase_name(found[0]), m.group("run") if m else "", _office(role), "named next sentence")
+    return Speaker(titlecase_name(found[0]), m.group("run") if m else "", office_of(role), "named next sentence")
 
 
 @dataclass
@@ -663,45 +544,6 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
 _NARRATOR = re.compile(r"^\[|\b(?:is|are|has|have)\b|^(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*,\s+){2,}")
 
 
-def _may_hold(role: str, person: Speaker) -> bool:
-    """Can the person the next paragraph names hold the office the lead names? Not when both are
-    titles and they begin differently: "the Secretary-General said" is not "The Minister of Finance …,
-    Trevor Manuel, told". A vague office ("the top official") or an untitled person may be anyone."""
-    first, head = _head_title(role), _head_title(person.role or person.affiliation or "")
-    return first is None or head is None or first == head
-
-
-_NOT_HEADS = frozenset({"the", "united", "nations", "un", "senior", "top", "new", "incoming", "outgoing", "former"})
-
-
-def _head_title(role: str) -> str | None:
-    """The word of office a title begins with ('secretary-general', 'minister', 'special'), past
-    articles, 'United Nations' and possessives; None if it begins with no such word."""
-    for word in re.findall(r"[\w’'-]+", fold(role)):
-        if word in _NOT_HEADS or word in _BODY_WORDS or re.search(r"[’']s$", word):
-            continue  # "the Committee’s Chairman", "Committee Chairman": the title is the next word
-        return word if word in _TITLE_STARTS and word not in _INFORMAL_OFFICES else None
-    return None
-
-
-# Informal words for an office: the genre uses them for any title ("the head of the Department of
-# Public Information" is its Under-Secretary-General).
-_INFORMAL_OFFICES = frozenset({"head", "chief", "official", "officer", "envoy", "expert", "spokesperson"})
-
-
-def _presiding_title(role: str) -> str | None:
-    """'Chairman', 'Chairperson', 'Chair', 'Chairwoman' → 'chair'; 'President' → 'president';
-    anything longer or else → None."""
-    # "the Committee’s Chairman", "Committee Chairman": the body named before the title
-    words = [w for w in fold(role.strip()).split() if w != "the" and not re.search(r"[’']s$", w)]
-    while len(words) > 1 and words[0] in _BODY_WORDS:
-        words = words[1:]
-    word = " ".join(words)
-    if word in ("chair", "chairman", "chairperson", "chairwoman"):
-        return "chair"
-    return "president" if word == "president" else None
-
-
 def _presiding_officers(readings: Iterable[_Reading]) -> dict[str | None, Speaker]:
     """The one named speaker a release titles its Chair (or its President), by bare title:
     'Chairman Julian Hunte (Saint Lucia) said …' makes 'The Chairman agreed …' his. Two people with
@@ -711,7 +553,7 @@ def _presiding_officers(readings: Iterable[_Reading]) -> dict[str | None, Speake
         sp = r.own
         if sp is None or not sp.name or not sp.role or sp.rule in ROLE_RULES:
             continue
-        title = _presiding_title(sp.role)
+        title = presiding_title(sp.role)
         if title:
             found.setdefault(title, {})[sp.name] = sp
     return {title: next(iter(people.values())) for title, people in found.items() if len(people) == 1}
@@ -767,14 +609,14 @@ def attribute(doc: Document) -> Document:
                 and after.own is not None
                 and after.own.name
                 and after.own.rule not in ROLE_RULES
-                and _may_hold(r.unnamed_role, after.own)
+                and may_hold(r.unnamed_role, after.own.role or after.own.affiliation or "")
             ):
                 sp = Speaker(after.own.name, r.unnamed_role, after.own.affiliation, "named next")
         if sp is None and r.unnamed_role is not None:
             # Never named in the release: the office speaks ("the Deputy Executive Director of UNFPA");
             # "the Chairman" is the one person the release calls its Chairman, if there is one.
-            office = _office(r.unnamed_role)
-            holder = presiding.get(_presiding_title(office)) if office else None
+            office = office_of(r.unnamed_role)
+            holder = presiding.get(presiding_title(office)) if office else None
             if holder is not None:
                 sp = Speaker(holder.name, r.unnamed_role, holder.affiliation, "office")
             elif office:

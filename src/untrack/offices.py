@@ -1,0 +1,70 @@
+"""Offices the releases name without a person: the title an unnamed official goes by, whether a
+person named next can hold it, and the bare titles of a presiding officer ("the Chairman")."""
+
+from __future__ import annotations
+
+import re
+
+from .names import BODY_WORDS, TITLE_STARTS
+from .textutil import fold
+
+_OFFICIAL_OF = re.compile(
+    r"^(?:[a-z-]+\s+){0,2}?(?:official|officer|spokesperson)\s+(?:of|from)\s+(?:the\s+)?(?P<body>[A-Z].*)$"
+)
+
+
+_OFFICE_END = re.compile(r"\s+(?:today|this\s+\w+|also|then|who|which|that|as|in|at|to|before|when)\b.*$", re.S)
+
+
+def office_of(role: str) -> str | None:
+    """The title an unnamed official goes by, cut before what the sentence goes on to say:
+    'Deputy Executive Director of UNFPA', 'Secretary-General'. Vague roles ('official',
+    'expert') name no one and give None."""
+    office = _OFFICE_END.sub("", role).strip(" ,")
+    office = re.sub(r"^(?:senior|top|high-level|visiting|new|incoming|outgoing|former)\s+", "", office)
+    of_body = _OFFICIAL_OF.match(office)
+    if of_body is not None:  # "an official of the Department of Economic and Social Affairs": it speaks
+        office = of_body.group("body")
+    if not office[:1].isupper() or len(office) > 120:
+        return None
+    return office
+
+
+def may_hold(role: str, title: str) -> bool:
+    """Can a person with this title (the one the next paragraph names) hold the office the lead
+    names? Not when both are titles and they begin differently: "the Secretary-General said" is not
+    "The Minister of Finance …, Trevor Manuel, told". A vague office ("the top official") or an
+    untitled person may be anyone."""
+    first, head = head_title(role), head_title(title)
+    return first is None or head is None or first == head
+
+
+_NOT_HEADS = frozenset({"the", "united", "nations", "un", "senior", "top", "new", "incoming", "outgoing", "former"})
+
+
+def head_title(role: str) -> str | None:
+    """The word of office a title begins with ('secretary-general', 'minister', 'special'), past
+    articles, 'United Nations' and possessives; None if it begins with no such word."""
+    for word in re.findall(r"[\w’'-]+", fold(role)):
+        if word in _NOT_HEADS or word in BODY_WORDS or re.search(r"[’']s$", word):
+            continue  # "the Committee’s Chairman", "Committee Chairman": the title is the next word
+        return word if word in TITLE_STARTS and word not in _INFORMAL_OFFICES else None
+    return None
+
+
+# Informal words for an office: the genre uses them for any title ("the head of the Department of
+# Public Information" is its Under-Secretary-General).
+_INFORMAL_OFFICES = frozenset({"head", "chief", "official", "officer", "envoy", "expert", "spokesperson"})
+
+
+def presiding_title(role: str) -> str | None:
+    """'Chairman', 'Chairperson', 'Chair', 'Chairwoman' → 'chair'; 'President' → 'president', also
+    after the body's name ('Committee Chairman', 'the Committee’s Chairman'); any other title → None."""
+    # "the Committee’s Chairman", "Committee Chairman": the body named before the title
+    words = [w for w in fold(role.strip()).split() if w != "the" and not re.search(r"[’']s$", w)]
+    while len(words) > 1 and words[0] in BODY_WORDS:
+        words = words[1:]
+    word = " ".join(words)
+    if word in ("chair", "chairman", "chairperson", "chairwoman"):
+        return "chair"
+    return "president" if word == "president" else None
