@@ -986,3 +986,17 @@ def test_roster_find_answers_again_once_someone_is_added() -> None:
     assert roster.find("Bachelet") is found
     roster.add("Carlos Bachelet", "Chile")
     assert roster.find("Bachelet") is None  # two of that name now: no one clearly
+
+
+def test_a_roster_in_running_prose_keeps_each_persons_role_to_itself() -> None:
+    recs = records_of(
+        body(
+            "The Council this morning heard presentations from Martin Scheinex, the Special Rapporteur on countering"
+            " terrorism, and Manfred Nowex, the Special Rapporteur on torture, of their reports, and then held a"
+            " dialogue.",
+            "Mr. Scheinex, the Special Rapporteur on countering terrorism, said the report was clear." + LONG,
+        )
+    )
+    assert recs[1]["speaker"] == "Martin Scheinex"
+    assert "Nowex" not in (recs[1]["affiliation"] or "")
+    assert "dialogue" not in (recs[1]["affiliation"] or "")

@@ -22,6 +22,8 @@ _ROSTER_LEAD = re.compile(
     re.I,
 )
 _CHAIRED = re.compile(r"^(?:Co-?chaired|Chaired|Moderated|Co-?moderated)\s+by\s+(?P<who>.+?)(?:,\s+the\s+|$)", re.I)
+# What the sentence goes on to say after a roster entry's role, not part of it.
+_CLAUSE_AFTER_ROLE = re.compile(r",\s+(?:of|and\s+then|then|which|who|before|after|as)\b.*$", re.S)
 _NAME_PLACE = re.compile(r"(?P<name>[^,();]+?)\s*,?\s*\(\s*(?P<place>[^()]+?)\s*\)")
 
 
@@ -124,10 +126,14 @@ class Roster:
         lead = _ROSTER_LEAD.search(text)
         if lead:
             rest = text[lead.end() :].rstrip(". ")
-            for entry in re.split(r";\s*(?:and\s+)?", rest):
+            entries = re.split(r";\s*(?:and\s+)?", rest)
+            if len(entries) == 1:  # in running prose: "from A, the Special Rapporteur on X, and B, the …"
+                entries = re.split(r",\s+and\s+(?=[A-Z])", rest)
+            for entry in entries:
                 entry = re.sub(r"^and\s+", "", entry.strip())
                 if "," in entry:
                     name, role = entry.split(",", 1)
+                    role = _CLAUSE_AFTER_ROLE.sub("", role)  # "…, of their reports, and then held a dialogue"
                     name = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+", "", name.strip())
                     if 1 <= len(name.split()) <= 6:
                         self.add(name, role.strip())
