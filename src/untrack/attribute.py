@@ -32,6 +32,7 @@ from .patterns import (
     REPORTED_SPEECH,
     ROLE_WORDS,
     RULES,
+    STATE_NAME,
     STATEMENT,
     UNNAMED_OFFICIAL,
     UPPER,
@@ -386,7 +387,7 @@ _THAT_COUNTRY = re.compile(
     r"\b(?:representative|delegate|delegation|observer)\s+(?:of|for)\s+that\s+(?:country|State)\b"
     r"|\bthat\s+(?:country|State)[’']s\s+(?:representative|delegate|delegation|observer)\b"
 )
-_STATE_NAMES = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, STATES), key=len, reverse=True)) + r")\b")
+_STATE_NAMES = re.compile(rf"\b{STATE_NAME}\b")
 
 
 # "The ICRC was disappointed that …, its representative said.": the subject is the one speaking.
