@@ -200,11 +200,7 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         return _with_role(Speaker(titlecase_name(caps), raw, place or role, rule.name), role)
     if rule.kind in ("delegation", "agent"):
         start = m.start("entity") if groups.get("entity") else m.start()
-        if (
-            rule.kind == "delegation"
-            and rule.name != "X representative, who verb"
-            and _AGENT_BEFORE.search(m.string[:start])
-        ):
+        if rule.kind == "delegation" and _AGENT_BEFORE.search(m.string[:start]):
             return None  # "Introduced by Saudi Arabia’s delegate": the match began inside the agent's name
         entity = _clean_entity(groups.get("entity") or groups.get("entity2") or "")
         entity = _with_acronym(entity, m.string[m.end() :])
