@@ -1000,3 +1000,22 @@ def test_a_roster_in_running_prose_keeps_each_persons_role_to_itself() -> None:
     assert recs[1]["speaker"] == "Martin Scheinex"
     assert "Nowex" not in (recs[1]["affiliation"] or "")
     assert "dialogue" not in (recs[1]["affiliation"] or "")
+
+
+def test_an_office_that_speaks_is_the_one_person_the_release_gives_it() -> None:
+    """'…, stated the Secretary-General' is the release's Secretary-General by name; a Deputy
+    Secretary-General holds another office, and then the office stays the speaker."""
+
+    def speakers(title: str) -> list[str | None]:
+        recs = records_of(
+            body(
+                f"Opening the session today, {title} Kofi Example called for a revolution in energy efficiency." + LONG,
+                "The session has brought together ministers and business leaders to review progress.",
+                "Reliance on fossil fuels involved many risks, stated the Secretary-General. Everyone would gain."
+                + LONG,
+            )
+        )
+        return [r["speaker"] for r in recs]
+
+    assert speakers("United Nations Secretary-General") == ["Kofi Example", None, "Kofi Example"]
+    assert speakers("Deputy Secretary-General") == ["Kofi Example", None, "Secretary-General"]

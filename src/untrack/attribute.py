@@ -17,7 +17,7 @@ from functools import lru_cache
 from .lexicon import DEMONYMS, STATES
 from .model import Document, Paragraph
 from .names import is_role_word, person_and_place, person_from_run, starts_as_a_title
-from .offices import may_hold, office_of, presiding_title
+from .offices import head_title, holds, may_hold, office_of, presiding_title
 from .patterns import (
     CONTINUATION,
     CONTINUATION_OPENING,
@@ -556,6 +556,18 @@ def _presiding_officers(readings: Iterable[_Reading]) -> dict[str | None, Speake
     return {title: next(iter(people.values())) for title, people in found.items() if len(people) == 1}
 
 
+def _office_holder(sp: Speaker, roster: Roster) -> Speaker:
+    """'…, stated the Secretary-General': an office that speaks is the one person the release gives
+    that office ('United Nations Secretary-General Kofi Annan'); with no such person, or two, the
+    office stays the speaker."""
+    if head_title(sp.name) is None or roster.find(sp.name) is not None:
+        return sp
+    found = [p for p in roster.people if p.affiliation and holds(p.affiliation, sp.name)]
+    if len(found) != 1:
+        return sp
+    return Speaker(found[0].name, sp.raw, found[0].affiliation, sp.rule, sp.role)
+
+
 def _reported(text: str) -> bool:
     """Reported speech (backshifted: "had adopted", "would", "must") in the lead sentence, or in the
     next one when the lead is no present-tense narration ("In all reviews, the Committee noted …. The
@@ -618,6 +630,8 @@ def attribute(doc: Document) -> Document:
                 sp = Speaker(holder.name, r.unnamed_role, holder.affiliation, "office")
             elif office:
                 sp = Speaker(office, r.unnamed_role, None, "office")
+        if sp is not None and sp.name:
+            sp = _office_holder(sp, roster)
         assigned[id(p)] = sp if sp is not None and sp.name else None
         previous = assigned[id(p)]
         if sp is None:

@@ -42,6 +42,23 @@ def may_hold(role: str, title: str) -> bool:
 _NOT_HEADS = frozenset({"the", "united", "nations", "un", "senior", "top", "new", "incoming", "outgoing", "former"})
 
 
+def _office_words(title: str) -> list[str]:
+    """A title's words from its word of office on: 'the United Nations Secretary-General' →
+    ['secretary-general']."""
+    words = re.findall(r"[\w’'-]+", fold(title))
+    while words and words[0] in ("the", "united", "nations", "un"):
+        words = words[1:]
+    return words
+
+
+def holds(title: str, office: str) -> bool:
+    """Does a person with this title hold the office a sentence names? 'United Nations
+    Secretary-General' holds 'the Secretary-General'; 'Executive Director of UNODC' holds 'the
+    Executive Director'; 'Deputy Secretary-General' does not hold 'the Secretary-General'."""
+    want, have = _office_words(office), _office_words(title)
+    return bool(want) and have[: len(want)] == want and (len(have) == len(want) or have[len(want)] in ("of", "for"))
+
+
 def head_title(role: str) -> str | None:
     """The word of office a title begins with ('secretary-general', 'minister', 'special'), past
     articles, 'United Nations' and possessives; None if it begins with no such word."""
