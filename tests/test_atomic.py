@@ -64,7 +64,12 @@ def test_ctrl_c_exits_130_and_keeps_the_old_index(tmp_path: Path, corpus: Path) 
     ix = tmp_path / "ix"
     assert untrack("index", "--index", str(ix), "--sample").returncode == 0
     proc = start("index", "--index", str(ix), "--rebuild", str(corpus))
-    time.sleep(1.0)
+    # Interrupt once the new generation is being built (not after a fixed delay, which a fast build beats).
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        if [p for p in ix.iterdir() if p.name.startswith(".building")]:
+            break
+        time.sleep(0.005)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err

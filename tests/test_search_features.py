@@ -96,8 +96,9 @@ def test_explain_reads_as_words_alternatives_weights_filters_and_answer_kind(run
     assert "kid in text" in kid and "child in text ×0.7" in kid  # the word, then its everyday alternative
     assert any(line.strip().startswith("field:") and "ground in text ×0.7" in line for line in lines)
     assert "filters: date:2012-01-01 to …" in lines
-    assert lines[-2].startswith("answer kind: ")
-    assert lines[-1].startswith("context: each of the best hits gains")
+    assert lines[-3].startswith("answer kind: ")
+    assert lines[-2].startswith("context: each of the best hits gains")
+    assert lines[-1].startswith("release: each of the best 50 hits gains")
     assert not any("Term(" in line or "DisjunctionMax" in line for line in lines)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import answers
+from . import answers, coverage
 from .errors import UntrackError, raised_in
 from .highlight import Highlighter, make_snippet
 from .index import IndexStore
@@ -267,17 +267,16 @@ def search(
         found: list[tuple[dict[str, Any], float | None]]
         allow = o.allowed(filters)
         if sort == "relevance" and query:
-            prefs = answers.preferences(query, o.sections, o.is_speaker_word) if is_plain(query) and not literal else []
-            depth = max(limit, answers.RERANK_DEPTH) if limit and prefs else limit or None
-            top = [
-                (o.record(d), score)
-                for d, score in o.ranker.top(
-                    q, depth, allow=allow, exclude=o.headings(), scale=o.headlines(), context=o.context()
-                )
-            ]
+            plain = is_plain(query) and not literal
+            prefs = answers.preferences(query, o.sections, o.is_speaker_word) if plain else []
+            depth = max(limit, answers.RERANK_DEPTH, coverage.DEPTH) if limit and plain else limit or None
+            ranked = o.ranker.top(q, depth, allow=allow, exclude=o.headings(), scale=o.headlines(), context=o.context())
+            top = [(o.record(d), score) for d, score in ranked]
             if prefs:
-                top = answers.rerank(top, prefs)[: limit or None]
-            found = list(top)
+                top = answers.rerank(top, prefs)
+            if plain:
+                top = _with_release_gains(o, query, ranked, top)
+            found = list(top[: limit or None])
         else:  # the ranker finds the matches (phrases checked); Whoosh sorts them by its columns
             if query:
                 matching = o.ranker.docs(q)
@@ -306,6 +305,24 @@ def search(
             raise  # a bug in untrack is a bug: `internal error`, with a traceback under UNTRACK_DEBUG=1
         raise QueryError(f"cannot run query {query!r}: {type(e).__name__}: {e}") from None
     return hits
+
+
+def _with_release_gains(
+    o: _Opened, query: str, ranked: list[tuple[int, float]], top: list[tuple[dict[str, Any], float]]
+) -> list[tuple[dict[str, Any], float]]:
+    """The best hits re-ordered by how much of the question their releases hold (untrack.coverage)."""
+    from .analysis import analyzers
+
+    docs = [d for d, _ in ranked[: coverage.DEPTH]]
+    gains = coverage.release_gains(
+        o.searcher.reader(), o.release_starts(), docs, (t.text for t in analyzers().text(query))
+    )
+    if not gains:
+        return top
+    by_id = {o.record(d)["id"]: gain for d, gain in gains.items()}
+    head = [(rec, score + by_id.get(rec["id"], 0.0)) for rec, score in top[: coverage.DEPTH]]
+    head.sort(key=lambda rs: -rs[1])
+    return head + top[coverage.DEPTH :]
 
 
 def neighbours(searcher: Any, record: dict[str, Any], before: int, after: int | None = None) -> list[dict[str, Any]]:
@@ -355,6 +372,11 @@ def explain(store: IndexStore, query: str, filters: Filters | None = None, liter
         lines.append(
             f"context: each of the best hits gains {CONTEXT_BEFORE:g} of the score of the paragraph before it"
             f" and {CONTEXT_AFTER:g} of the one after it, in its release"
+        )
+    if q is not None and is_plain(query) and not literal and coverage.RELEASE_WEIGHT:
+        lines.append(
+            f"release: each of the best {coverage.DEPTH} hits gains {coverage.RELEASE_WEIGHT:g} of the weight of the"
+            " question's words its release holds anywhere"
         )
     return "\n".join(lines)
 
