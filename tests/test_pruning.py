@@ -243,7 +243,7 @@ def test_block_frontiers_bound_every_posting(indexes: dict[str, Index]) -> None:
     frontier that holds, for every posting of the run, a pair at least as frequent and at most
     as long (with how many postings have the pair); the frontier's bound is at least every
     score in the run."""
-    from untrack.ranking import _decoded
+    from untrack.postings import decoded
 
     r = indexes["blocks"].ranker
     checked = 0
@@ -260,7 +260,7 @@ def test_block_frontiers_bound_every_posting(indexes: dict[str, Index]) -> None:
             for run in r.impacts(leaf, "text", btext) or []:
                 position, start, first, last, count, frontier = run
                 m._goto(position)
-                ids, weights = _decoded(m)
+                ids, weights = decoded(m)
                 ids, weights = ids[start : start + count], (weights or [1.0] * len(ids))[start : start + count]
                 assert (ids[0], ids[-1], len(ids)) == (first, last, count)
                 pairs = list(zip(weights, (lengths[d] for d in ids), strict=True))
@@ -296,7 +296,7 @@ def test_summaries_are_written_with_each_segment_and_shared_by_updates(tmp_path:
     give the exhaustive top k)."""
     from helpers import seed_copies_then_one_changed
     from untrack import impacts
-    from untrack.ranking import summarise
+    from untrack.postings import summarise
 
     monkeypatch.setattr(impacts, "MIN_POSTINGS", 4)
     store, before, _ = seed_copies_then_one_changed(tmp_path / "src", tmp_path / "ix")

@@ -3,7 +3,7 @@
 :mod:`untrack.pruning` prunes a question's sum of word clauses by term bounds, which cannot help
 a query with one word (the bound of a common word is reached by some short paragraph) or whose
 words must all match. Here every posting block of every word has its own exact bound: the
-Pareto frontier of its (term frequency, field length) pairs (:meth:`untrack.ranking.Ranker.impacts`),
+Pareto frontier of its (term frequency, field length) pairs (:meth:`untrack.terms.TermScorer.impacts`),
 which bounds every document in the block for any average length, as BM25 grows with the one
 and falls with the other. Whoosh's block headers hold the largest frequency and the shortest
 length, usually of two different documents, and were measured no tighter than the term bound.

@@ -131,7 +131,8 @@ def _is_damage(error: Exception) -> bool:
     kinds = (EOFError, IndexError, ValueError, OverflowError, struct.error, zlib.error)
     if not isinstance(error, kinds) and type(error).__name__ != "UnpicklingError":
         return False
-    return raised_in(error, ("whoosh.", "untrack.ranking", "untrack.safepickle"))
+    ranker_modules = ("untrack.ranking", "untrack.terms", "untrack.postings", "untrack.scores")
+    return raised_in(error, ("whoosh.", *ranker_modules, "untrack.safepickle"))
 
 
 def friendly(func: F) -> F:

@@ -19,10 +19,9 @@ generation before the generation is switched in, like the segment itself.
 from __future__ import annotations
 
 import struct
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .ranking import Impact
+from .postings import Impact, read_lengths, summarise
 
 SUFFIX = ".impacts"
 # Terms with fewer postings are summarised when first searched (a read of a few blocks).
@@ -67,8 +66,6 @@ def write(storage: Any, reader: Any) -> bool:
     from whoosh.filedb.filetables import HashWriter
     from whoosh.matching.wrappers import FilterMatcher
 
-    from .ranking import _read_lengths, summarise
-
     segment = reader.segment()
     if segment is None:  # an index with no documents
         return False
@@ -80,7 +77,7 @@ def write(storage: Any, reader: Any) -> bool:
     writer = HashWriter(storage.create_file(name))
     try:
         for fieldname in schema.scorable_names():
-            lengths = _read_lengths(reader, fieldname, doccount)
+            lengths = read_lengths(reader, fieldname, doccount)
             for btext, info in reader.iter_field(fieldname):
                 if info.doc_frequency() < MIN_POSTINGS:
                     continue

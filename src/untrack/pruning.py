@@ -2,7 +2,7 @@
 
 A plain question is a sum of one clause per word (:func:`untrack.query.plain_query`), perhaps
 gated by "some word of the paragraph's own" (a clause list scored 0). Every clause has an upper
-bound from Whoosh's term statistics (:meth:`untrack.ranking.Ranker.term_bound`). Clauses are read
+bound from Whoosh's term statistics (:meth:`untrack.terms.TermScorer.term_bound`). Clauses are read
 in full best bound first — the rare words, whose postings are short; once the k-th best score
 among documents that surely match is above all that the unread clauses together could add, no
 document missing from the tables read can reach the top k. The candidates are the documents
@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh import query as wq
 
+from .scores import Scores, boosted, dismax
+
 if TYPE_CHECKING:
-    from .ranking import Ranker, Scores, _Run
+    from .ranking import Ranker, _Run
 
     Tables = dict[tuple[str, Any, float], Scores]  # term tables by (field, text, boost), as _Run keeps them
 
@@ -220,14 +222,12 @@ class _State:
 
     def theta(self) -> float:
         """A score the k-th best document surely reaches, from every document's clauses read."""
-        from .ranking import _boosted, _dismax
-
         acc: Scores = {}
         for i in range(len(self.alts)):
             if self.read[i] and len(self.read[i]) != self.merged[i]:  # words read since the last look
                 tables = [self.table(i, a) for a in sorted(self.read[i])]
-                merged = _dismax(tables, self.tiebreaks[i]) if len(tables) > 1 else tables[0]
-                self.clause[i] = _boosted(merged, self.boosts[i])  # a run's table: not to be changed
+                merged = dismax(tables, self.tiebreaks[i]) if len(tables) > 1 else tables[0]
+                self.clause[i] = boosted(merged, self.boosts[i])  # a run's table: not to be changed
                 self.merged[i] = len(self.read[i])
         for table in sorted(self.clause, key=len, reverse=True):
             _add(acc, table)

@@ -1,15 +1,17 @@
-"""Top-k BM25F ranking that reads Whoosh's posting blocks in bulk.
+"""Top-k BM25F ranking of a query over Whoosh's index: its operator tree scored as whole tables,
+phrases checked, the best k chosen, and the best given a share of their neighbours' scores.
 
 Whoosh ranks by walking a tree of matcher objects one document at a time: every posting of
 every query word costs several Python method calls (next, id, score, and the same again in
 each union or intersection above it). untrack's queries are mostly unions of a few words over
-three fields, so that walk was most of a search's time. This module computes the same BM25F
-scores a block at a time instead: it reads each posting block's document numbers and term
-frequencies as arrays (Whoosh's own codec stores them), scores a whole block by table lookups
-against the cached field lengths, and combines the per-word score tables with dictionary
-merges. The statistics (idf, average field length), the query objects, term
-expansion and the index itself stay Whoosh's; anything this module does not know how to score
-in bulk is scored by Whoosh's own matcher, so every query still works.
+three fields, so that walk was most of a search's time. untrack computes the same BM25F scores
+a block at a time instead: :mod:`untrack.postings` reads each posting block's document numbers
+and term frequencies as arrays (Whoosh's own codec stores them), :mod:`untrack.terms` scores a
+whole block by table lookups against the cached field lengths, and this module combines the
+per-word score tables up the query tree with dictionary merges (:mod:`untrack.scores`). The
+statistics (idf, average field length), the query objects, term expansion and the index itself
+stay Whoosh's; anything not scored in bulk is scored by Whoosh's own matcher, so every query
+still works.
 
 The scores are Whoosh's BM25F scores (the same formula on the same numbers; tests compare them
 with Whoosh's own search), with one difference in kind: a quoted phrase in paragraph text must
@@ -24,25 +26,14 @@ same code as when every document is, so the top k and its scores do not change.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
-from itertools import accumulate, repeat
-from operator import add, mul
 from typing import Any
 
 from whoosh import query as wq  # this module is imported only when a search runs
 
-from . import blockmax, impacts, pruning
-
-Scores = dict[int, float]
-# A run of a term's postings: (file position of its block, index in the block, first and last
-# document number in the leaf, postings, Pareto frontier of (term frequency, length byte) with
-# how many postings have each pair).
-Impact = tuple[int, int, int, int, int, tuple[tuple[float, int, int], ...]]
-# Postings per run summarised (Whoosh's blocks hold 128): the top k of a common word spans
-# about k of them, so the smaller, the fewer postings beside the top are scored.
-SUBBLOCK = 16
+from . import blockmax, pruning
+from .scores import Scores, best_first, boosted, dismax, intersect_sum, union
+from .terms import TermScorer
 
 COMPOUND = (wq.Or, wq.DisjunctionMax, wq.And)  # scored as a sum, a maximum, a sum of all
 # Block-max pruning (untrack.blockmax) for the queries MaxScore leaves alone (a single word in
@@ -50,9 +41,10 @@ COMPOUND = (wq.Or, wq.DisjunctionMax, wq.And)  # scored as a sum, a maximum, a s
 BLOCKMAX = True
 
 
-class Ranker:
-    """Scores queries against one open Whoosh searcher; keeps per-index caches (field lengths,
-    length normalisers, idf) so a long-lived process pays for them once per index generation."""
+class Ranker(TermScorer):
+    """Scores queries against one open Whoosh searcher: an operator tree as score tables, phrases
+    checked on the stored records, the best k chosen (pruned where it can be). The terms' scores,
+    and the per-index caches behind them, are :class:`untrack.terms.TermScorer`'s."""
 
     def __init__(
         self,
@@ -63,214 +55,13 @@ class Ranker:
         as_written: Callable[[str, tuple[str, ...]], bool],
         field_B: dict[str, float] | None = None,
     ) -> None:
-        from whoosh.util.numeric import byte_to_length
-
-        self.searcher = searcher
-        self.B, self.K1 = B, K1
-        self.field_B = dict(field_B or {})  # per-field B, as Whoosh's BM25F(fieldname_B=…)
+        super().__init__(searcher, B, K1, field_B)
         self.record = record  # docnum -> the stored paragraph record (its keys are the field names)
         self.as_written = as_written  # (text, words) -> do the words stand together, as written?
-        self.leaves: list[tuple[Any, int]] = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
-        self._summaries = [impacts.Summaries(reader) for reader, _ in self.leaves]
-        self._byte_to_length = [byte_to_length(i) for i in range(256)]
-        self._lengths: dict[tuple[int, str], bytes] = {}
-        self._norms: dict[str, list[float]] = {}
         self._tokens: dict[tuple[str, str], list[str]] = {}  # analysed speaker names, roles, ...
         self._dfs: dict[tuple[str, Any], int] = {}  # document frequencies, for size_key
-        self._bounds: dict[tuple[str, Any, float], float] = {}  # term upper bounds, for pruning
-        self._tables: dict[tuple[str, bytes, float], _ScoreTable] = {}  # score tables by term and boost
         self.prune = True  # top k without reading what cannot win (see untrack.pruning)
         self.blockmax = BLOCKMAX  # ... for single words, phrases and NOT too (see untrack.blockmax)
-        # Per posting block (position, first id, last id, count, Pareto frontier of (tf, length
-        # byte)): see untrack.blockmax. By (leaf, field, term bytes); computed once per index.
-        self._impacts: dict[tuple[int, str, bytes], list[Impact]] = {}
-        # Blocks decoded during one search (its passes read some more than once), by position.
-        self._blocks: dict[tuple[int, str, bytes], dict[int, Any]] = {}
-
-    # -- leaves
-
-    def _field_lengths(self, leaf: int, fieldname: str) -> bytes:
-        """One byte per document: Whoosh's encoded length of `fieldname` in that document."""
-        key = (leaf, fieldname)
-        got = self._lengths.get(key)
-        if got is None:
-            reader = self.leaves[leaf][0]
-            doccount = reader.doc_count_all()
-            got = self._lengths[key] = _read_lengths(reader, fieldname, doccount)
-        return got
-
-    def _norm(self, fieldname: str) -> list[float]:
-        """BM25's length normaliser K1·((1−B) + B·len/avg) for each of the 256 encoded lengths."""
-        norm = self._norms.get(fieldname)
-        if norm is None:
-            avg = self.searcher.avg_field_length(fieldname) or 1
-            K1, B = self.K1, self.field_B.get(fieldname, self.B)
-            norm = [K1 * ((1 - B) + B * fl / avg) for fl in self._byte_to_length]
-            self._norms[fieldname] = norm
-        return norm
-
-    def _score_table(self, fieldname: str, btext: bytes, boost: float) -> _ScoreTable:
-        """The term's score table, kept for the open index (its rows are built as needed)."""
-        key = (fieldname, btext, boost)
-        got = self._tables.get(key)
-        if got is None:
-            if len(self._tables) > 4096:
-                self._tables.clear()
-            got = self._tables[key] = _ScoreTable(self, fieldname, btext, boost)
-        return got
-
-    def term(self, fieldname: str, text: Any, boost: float = 1.0, only: list[int] | None = None) -> Scores:
-        """BM25F score of every document holding the term, as Whoosh's BM25FScorer computes it:
-        idf · tf·(K1+1) / (tf + K1·((1−B) + B·len/avg)), times the term's boost. With `only`
-        (sorted document numbers), just those documents: posting blocks holding none of them
-        are skipped without being decoded."""
-        from whoosh.matching.wrappers import FilterMatcher
-
-        schema = self.searcher.schema
-        if fieldname not in schema:
-            return {}
-        field = schema[fieldname]
-        btext = field.to_bytes(text) if not isinstance(text, bytes) else text
-        table = self._score_table(fieldname, btext, boost) if field.scorable else None
-        out: Scores = {}
-        for leaf, (reader, offset) in enumerate(self.leaves):
-            if (fieldname, btext) not in reader:
-                continue
-            m = reader.postings(fieldname, btext)
-            deleted: set[int] = set()
-            if isinstance(m, FilterMatcher):
-                deleted, m = set(reader.deleted_docs_set), m.child
-            lengths = self._field_lengths(leaf, fieldname) if table else b""
-            wanted = None
-            if only is not None:
-                end = offset + reader.doc_count_all()
-                wanted = [d - offset for d in only[bisect_left(only, offset) : bisect_left(only, end)]]
-                if not wanted:
-                    continue
-            impacts = self._impacts.get((leaf, fieldname, btext)) if wanted is not None else None
-            if impacts is None:
-                blocks = _blocks(m, wanted)
-            else:
-                blocks = _blocks_at(m, impacts, wanted or [], self._blocks.setdefault((leaf, fieldname, btext), {}))
-            for ids, weights in blocks:
-                if table is None:
-                    scores: Any = [w * boost for w in weights] if weights is not None else [boost] * len(ids)
-                else:
-                    scores = table.scores(ids, weights, lengths)
-                if offset or deleted:
-                    out.update((d + offset, sc) for d, sc in zip(ids, scores, strict=True) if d not in deleted)
-                else:
-                    out.update(zip(ids, scores, strict=True))
-        return out
-
-    def _leaf_term(self, leaf: int, fieldname: str, btext: bytes) -> tuple[Any, set[int]] | None:
-        """The leaf's posting matcher for the term (None: not in the leaf), and its deleted docs."""
-        from whoosh.matching.wrappers import FilterMatcher
-
-        reader = self.leaves[leaf][0]
-        if (fieldname, btext) not in reader:
-            return None
-        m = reader.postings(fieldname, btext)
-        deleted: set[int] = set()
-        if isinstance(m, FilterMatcher):
-            deleted, m = set(reader.deleted_docs_set), m.child
-        return m, deleted
-
-    def impacts(self, leaf: int, fieldname: str, btext: bytes) -> list[Impact] | None:
-        """The term's postings in one leaf in runs of SUBBLOCK (a Whoosh block holds several),
-        each as (file position of its block, index in the block, first and last document
-        number in the leaf, postings, frontier): the (term frequency, length byte) pairs no
-        other posting of the run beats in both (most frequent for its length). BM25 grows with
-        the one and falls with the other, so the frontier bounds every document of the run
-        exactly, whatever the average length and parameters. None: a matcher whose blocks
-        cannot be addressed (then nothing is pruned by blocks)."""
-        key = (leaf, fieldname, btext)
-        got = self._impacts.get(key)
-        if got is not None:
-            return got
-        got = self._summaries[leaf].get(fieldname, btext)  # written with the segment
-        if got is not None and self._fits(leaf, fieldname, btext, got):
-            self._impacts[key] = got
-            return got
-        found = self._leaf_term(leaf, fieldname, btext)
-        if found is None:
-            return []
-        m = found[0]
-        if not all(hasattr(m, a) for a in ("_goto", "_baseoffset", "_nextoffset", "_read_data", "_byteids")):
-            return None
-        field = self.searcher.schema[fieldname]
-        lengths = self._field_lengths(leaf, fieldname) if field.scorable else b""
-        out = summarise(m, lengths)
-        self._impacts[key] = out
-        return out
-
-    def _fits(self, leaf: int, fieldname: str, btext: bytes, runs: list[Impact]) -> bool:
-        """Do stored runs fit the term's postings (as many, in the leaf's documents)? A check
-        against a damaged summary file, which is then not used."""
-        reader = self.leaves[leaf][0]
-        try:
-            postings = reader.term_info(fieldname, btext).doc_frequency()
-        except Exception:
-            return False
-        return sum(r[4] for r in runs) == postings and runs[-1][3] < reader.doc_count_all()
-
-    def block_docs(self, fieldname: str, btext: bytes, picked: dict[int, list[tuple[int, int, int]]]) -> set[int]:
-        """The live documents (global numbers) of the term's runs of postings given as
-        (block position, index in the block, postings), by leaf."""
-        out: set[int] = set()
-        for leaf, runs in picked.items():
-            found = self._leaf_term(leaf, fieldname, btext)
-            if found is None or not runs:
-                continue
-            m, deleted = found
-            offset = self.leaves[leaf][1]
-            cache = self._blocks.setdefault((leaf, fieldname, btext), {})
-            at: int = -1
-            ids: Any = ()
-            for position, start, count in sorted(runs):
-                if position != at:
-                    got = cache.get(position)
-                    if got is None:
-                        m._goto(position)
-                        got = cache[position] = _decoded(m)
-                    ids, at = got[0], position
-                part = ids[start : start + count]
-                if offset or deleted:
-                    out.update(d + offset for d in part if d not in deleted)
-                else:
-                    out.update(part)
-        return out
-
-    def term_bound(self, fieldname: str, text: Any, boost: float = 1.0) -> float:
-        """The most the term can score in any document: its largest term frequency over the
-        shortest field length that holds it (BM25 grows with the one and falls with the other),
-        computed as :class:`_ScoreTable` computes a score, so no score it gives is larger."""
-        key = (fieldname, text, boost)
-        got = self._bounds.get(key)
-        if got is not None:
-            return got
-        from whoosh.util.numeric import length_to_byte
-
-        schema = self.searcher.schema
-        best = 0.0
-        if fieldname in schema:
-            field = schema[fieldname]
-            btext = field.to_bytes(text) if not isinstance(text, bytes) else text
-            for reader, _ in self.leaves:
-                if (fieldname, btext) not in reader:
-                    continue
-                info = reader.term_info(fieldname, btext)
-                tf = max(1.0, info.max_weight())
-                if field.scorable:
-                    # One length code below the shortest: a margin for the code's rounding.
-                    n = self._norm(fieldname)[max(0, length_to_byte(info.min_length()) - 1)]
-                    bound = self.searcher.idf(fieldname, btext) * ((tf * (self.K1 + 1)) / (tf + n))
-                    bound = bound * boost if boost != 1.0 else bound
-                else:
-                    bound = tf * boost
-                best = max(best, bound)
-        self._bounds[key] = best
-        return best
 
     def size_key(self, q: Any) -> int:
         """About how many documents `q` matches, from term statistics alone. Unions and maxima
@@ -323,32 +114,32 @@ class Ranker:
             # "a AND NOT b": the positive clauses, less what the NOT clauses match.
             positive = [sub for sub in q.subqueries if type(sub) is not wq.Not]
             if not positive:
-                return _boosted(_intersect_sum([self.scores(sub, run) for sub in q.subqueries]), q.boost)
-            out = _intersect_sum([self.scores(sub, run) for sub in positive])
+                return boosted(intersect_sum([self.scores(sub, run) for sub in q.subqueries]), q.boost)
+            out = intersect_sum([self.scores(sub, run) for sub in positive])
             for sub in q.subqueries:
                 if type(sub) is wq.Not:
                     excluded = self.scores(sub.query, run.eager())
                     out = {d: sc for d, sc in out.items() if d not in excluded}
-            return _boosted(out, q.boost)
+            return boosted(out, q.boost)
         if kind is wq.Not:  # every live document the clause does not match, at score 0
             excluded = self.scores(q.query, run.eager())
             return {d: 0.0 for d in self.searcher.reader().all_doc_ids() if d not in excluded}
         if kind in COMPOUND and not getattr(q, "scale", None) and not getattr(q, "minmatch", 0):
             parts = [self.scores(sub, run) for sub in q.subqueries]
             if kind is wq.And:
-                return _boosted(_intersect_sum(parts), q.boost)
+                return boosted(intersect_sum(parts), q.boost)
             keys = list(map(self.size_key, q.subqueries))
             ordered = [parts[i] for i in sorted(range(len(parts)), key=keys.__getitem__, reverse=True)]
             if kind is wq.DisjunctionMax:
-                return _boosted(_dismax(ordered, q.tiebreak), q.boost)
-            return _boosted(_union(ordered, None), q.boost)
+                return boosted(dismax(ordered, q.tiebreak), q.boost)
+            return boosted(union(ordered, None), q.boost)
         if kind is wq.AndNot:
             pos = self.scores(q.a, run)
             neg = self.scores(q.b, run.eager())
-            return _boosted({d: s for d, s in pos.items() if d not in neg}, q.boost)
+            return boosted({d: s for d, s in pos.items() if d not in neg}, q.boost)
         if kind is wq.AndMaybe:
             must, maybe = self.scores(q.a, run), self.scores(q.b, run)
-            return _boosted({d: s + maybe.get(d, 0.0) for d, s in must.items()}, q.boost)
+            return boosted({d: s + maybe.get(d, 0.0) for d, s in must.items()}, q.boost)
         if kind in (wq.Prefix, wq.Wildcard, wq.FuzzyTerm):
             return self.scores(expand(q, self.searcher.reader()), _Run(eager_check=True))
         if kind is wq.Phrase and (not run.eager_check or not self._has_positions(q.fieldname)):
@@ -371,7 +162,7 @@ class Ranker:
         is checked on the stored paragraph by :meth:`verify` — at once when `run` is eager,
         otherwise only for documents that reach the top (see :meth:`top`)."""
         words = [run.term(self, phrase.fieldname, w, 1.0) for w in phrase.words]
-        out = _boosted(_intersect_sum(words), phrase.boost)
+        out = boosted(intersect_sum(words), phrase.boost)
         if run.eager_check:
             return {d: s for d, s in out.items() if self.verify(d, node)}
         run.pending.append((node, out))
@@ -521,7 +312,7 @@ class Ranker:
             for d in scale.keys() & scored.keys():  # the fewer of the two, at C speed
                 scored[d] *= scale[d]
         if not run.pending:
-            return _best(scored, limit), raw
+            return best_first(scored, limit), raw
         return self._checked_top(q, scored, limit, run, scale or {}), raw
 
     def _checked_top(
@@ -535,7 +326,7 @@ class Ranker:
         floor = float("inf")  # every document still in `scored` scores below this
 
         def refill() -> float:
-            taken = _best(scored, window)
+            taken = best_first(scored, window)
             if not taken:
                 return float("-inf")
             low, seen = taken[-1][1], {d for d, _ in taken}
@@ -688,21 +479,6 @@ def expand(q: Any, reader: Any) -> Any:
     return terms[0] if len(terms) == 1 and q.boost == 1.0 else Or(terms, boost=q.boost)
 
 
-def _read_lengths(reader: Any, fieldname: str, doccount: int) -> bytes:
-    """The segment's length column for `fieldname` in one read (Whoosh's column reader would
-    unpack it document by document)."""
-    column_name = f"_{fieldname}_len"
-    if not reader._perdoc.has_column(column_name):
-        return bytes(doccount)
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-
-    column = reader._perdoc._cached_reader(column_name, LENGTHS_COLUMN)
-    if getattr(column, "_fixedlen", None) == 1 and hasattr(column, "_dbfile"):
-        raw = bytes(column._dbfile.get(column._basepos, column._count))
-        return raw[:doccount] + bytes(max(0, doccount - len(raw)))
-    return bytes(int(column[d] or 0) for d in range(doccount))
-
-
 def _in_order(tokens: list[str], words: list[str], slop: int) -> bool:
     """Do `words` occur in `tokens` in order, each within `slop` positions of the one before?"""
     at: dict[str, list[int]] = {}
@@ -723,293 +499,3 @@ def _with_neighbours(docs: set[int]) -> set[int]:
     out.update([d + 1 for d in docs])
     out.update([d - 1 for d in docs if d])
     return out
-
-
-def _blocks(m: Any, wanted: list[int] | None = None) -> Any:
-    """(document numbers, term frequencies or None for all 1.0) of each posting block of a
-    leaf matcher. Whoosh's codec keeps a block as one pickled tuple of delta-coded ids and
-    weights; decoding it here (with itertools.accumulate) skips Whoosh's per-id generator.
-    With `wanted` (sorted document numbers), only those postings; a block whose id range
-    (from its header) holds none of them is not decoded."""
-    if wanted is None:
-        yield from _all_blocks(m, None)
-        return
-    keep = set(wanted)
-    skipper = _BlockSkipper(m, wanted) if hasattr(m, "_maxid") else None
-    for ids, weights in _all_blocks(m, skipper):
-        hits = keep.intersection(ids)
-        if hits:
-            if len(hits) == len(ids):
-                yield ids, weights
-                continue
-            picked = [bisect_left(ids, d) for d in sorted(hits)]
-            yield [ids[k] for k in picked], None if weights is None else [weights[k] for k in picked]
-
-
-class _BlockSkipper:
-    """Moves a Whoosh leaf matcher past posting blocks that hold no wanted document."""
-
-    def __init__(self, m: Any, wanted: list[int]) -> None:
-        self.m, self.wanted, self.k = m, wanted, 0
-
-    def skip(self) -> None:
-        """Past the blocks before the next wanted document; to the end if none is left."""
-        m, wanted = self.m, self.wanted
-        while m.is_active():
-            k = self.k
-            if k >= len(wanted):
-                m._atend = True  # nothing wanted is left: the rest of the postings are not read
-                return
-            if wanted[k] <= m._maxid:
-                return
-            m._next_block()
-
-    def passed(self) -> None:
-        """The current block is read: wanted documents up to its last id are done."""
-        self.k = bisect_left(self.wanted, self.m._maxid + 1, self.k)
-
-
-def summarise(m: Any, lengths: bytes) -> list[Impact]:
-    """The runs of postings of a leaf matcher (from its first block), each as (file position
-    of its block, index in the block, first and last document, postings, frontier)."""
-    out: list[Impact] = []
-    position = m._baseoffset
-    step = SUBBLOCK
-    while m.is_active():
-        ids, weights = _decoded(m)
-        for i in range(0, len(ids), step):
-            part = ids[i : i + step]
-            frontier = _frontier(part, None if weights is None else weights[i : i + step], lengths)
-            out.append((position, i, part[0], part[-1], len(part), frontier))
-        if m._lastblock:
-            break
-        position = m._nextoffset
-        m._next_block()
-    return out
-
-
-def _blocks_at(m: Any, impacts: list[Impact], wanted: list[int], cache: dict[int, Any] | None = None) -> Any:
-    """As :func:`_blocks` with `wanted`, going straight to the blocks that can hold them (by
-    the runs' first and last ids in `impacts`) rather than past every block header; blocks
-    decoded are kept in `cache` by position, for the rest of the search."""
-    firsts, lasts, positions = _block_index(impacts)
-    keep = set(wanted)
-    i, j, n, nb = 0, 0, len(wanted), len(lasts)
-    while i < n:
-        d = wanted[i]
-        j = bisect_left(lasts, d, j)
-        if j == nb:
-            return
-        if d < firsts[j]:
-            i = bisect_left(wanted, firsts[j], i)
-            continue
-        got = cache.get(positions[j]) if cache is not None else None
-        if got is None:
-            m._goto(positions[j])
-            got = _decoded(m)
-            if cache is not None:
-                cache[positions[j]] = got
-        ids, weights = got
-        i = bisect_left(wanted, lasts[j] + 1, i)
-        hits = keep.intersection(ids)
-        if hits:
-            if len(hits) == len(ids):
-                yield ids, weights
-            else:
-                picked = [bisect_left(ids, h) for h in sorted(hits)]
-                yield [ids[k] for k in picked], None if weights is None else [weights[k] for k in picked]
-        j += 1
-
-
-_BLOCK_INDEX: dict[int, tuple[Any, list[int], list[int], list[int]]] = {}
-
-
-def _block_index(impacts: list[Impact]) -> tuple[list[int], list[int], list[int]]:
-    """The first and last document and file position of each block the runs come from."""
-    got = _BLOCK_INDEX.get(id(impacts))
-    if got is not None and got[0] is impacts:
-        return got[1], got[2], got[3]
-    firsts: list[int] = []
-    lasts: list[int] = []
-    positions: list[int] = []
-    for run in impacts:
-        if positions and positions[-1] == run[0]:
-            lasts[-1] = run[3]
-        else:
-            firsts.append(run[2])
-            lasts.append(run[3])
-            positions.append(run[0])
-    if len(_BLOCK_INDEX) > 4096:
-        _BLOCK_INDEX.clear()
-    _BLOCK_INDEX[id(impacts)] = (impacts, firsts, lasts, positions)
-    return firsts, lasts, positions
-
-
-def _decoded(m: Any) -> tuple[Any, Any]:
-    """(document numbers, term frequencies or None) of the block a leaf matcher is on."""
-    if m._data is None:
-        m._read_data()
-    raw_ids, raw_weights = m._data[0], m._data[1]
-    ids = raw_ids if m._byteids else tuple(accumulate(raw_ids))
-    if isinstance(raw_weights, float):
-        raw_weights = (raw_weights,) * len(ids)
-    return ids, raw_weights
-
-
-def _frontier(ids: Any, weights: Any, lengths: bytes) -> tuple[tuple[float, int, int], ...]:
-    """The (term frequency, length byte) pairs of a run that no other pair beats in both (for
-    each length, the highest frequency, kept when it is above every shorter length's), each
-    with how many postings of the run have it."""
-    if weights is None:
-        weights = (1.0,) * len(ids)
-    pairs = Counter(zip(weights, map(lengths.__getitem__, ids), strict=True) if lengths else ((w, 0) for w in weights))
-    best: dict[int, float] = {}
-    get = best.get
-    for tf, n in pairs:
-        if get(n, 0.0) < tf:
-            best[n] = tf
-    out = []
-    top = 0.0
-    for n in sorted(best):
-        tf = best[n]
-        if tf > top:
-            out.append((tf, n, pairs[tf, n]))
-            top = tf
-    return tuple(out)
-
-
-def _all_blocks(m: Any, skipper: _BlockSkipper | None) -> Any:
-    if all(hasattr(m, a) for a in ("_read_data", "_next_block", "_data", "_byteids", "_i")):
-        while m.is_active():
-            if skipper is not None:
-                skipper.skip()
-                if not m.is_active():
-                    return
-                skipper.passed()
-            if m._data is None:
-                m._read_data()
-            raw_ids, raw_weights = m._data[0], m._data[1]
-            ids = raw_ids if m._byteids else tuple(accumulate(raw_ids))
-            if raw_weights is None:
-                weights = None
-            elif isinstance(raw_weights, float):
-                weights = (raw_weights,) * len(ids)
-            else:
-                weights = raw_weights
-            if m._i:  # a block entered part-way (never after postings(), but be safe)
-                ids = ids[m._i :]
-                weights = None if weights is None else weights[m._i :]
-            yield ids, weights
-            m._next_block()
-        return
-    ids, ws = [], []
-    while m.is_active():
-        ids.append(m.id())
-        ws.append(m.weight())
-        m.next()
-    yield ids, ws
-
-
-class _ScoreTable:
-    """BM25 scores by (term frequency, encoded length), so a block is scored by C-level
-    lookups (map over the ids) rather than arithmetic per posting."""
-
-    def __init__(self, ranker: Ranker, fieldname: str, btext: bytes, boost: float) -> None:
-        self.idf = ranker.searcher.idf(fieldname, btext)
-        self.norm = ranker._norm(fieldname)
-        self.k1p1 = ranker.K1 + 1
-        self.boost = boost
-        self.by_tf: dict[float, list[float]] = {}
-        self.flat: dict[float, float] = {}  # tf·256 + length byte -> score, for mixed blocks
-
-    def row(self, tf: float) -> list[float]:
-        got = self.by_tf.get(tf)
-        if got is None:
-            idf, k1p1, boost = self.idf, self.k1p1, self.boost
-            got = [idf * ((tf * k1p1) / (tf + n)) for n in self.norm]
-            if boost != 1.0:
-                got = [sc * boost for sc in got]
-            self.by_tf[tf] = got
-            self.flat.update((tf * 256.0 + i, sc) for i, sc in enumerate(got))
-        return got
-
-    def scores(self, ids: Any, weights: Any, lengths: bytes) -> list[float]:
-        if weights is None:
-            return list(map(self.row(1.0).__getitem__, map(lengths.__getitem__, ids)))
-        distinct = set(weights)
-        if all(tf == int(tf) and 0 < tf < 1 << 20 for tf in distinct):
-            for tf in distinct:
-                self.row(tf)
-            keys = map(add, map(mul, weights, repeat(256.0)), map(lengths.__getitem__, ids))
-            return list(map(self.flat.__getitem__, keys))
-        rows = {tf: self.row(tf) for tf in distinct}
-        return [rows[w][lengths[d]] for d, w in zip(ids, weights, strict=True)]
-
-
-def _union(parts: list[Scores], pick: Callable[[float, float], float] | None) -> Scores:
-    """Documents in any table; a document's scores combined by `pick` (None: summed) in the
-    order of `parts`, which callers give largest first (Ranker.size_key): the first table is
-    copied at C speed; only the others are walked in Python."""
-    parts = [p for p in parts if p]
-    if not parts:
-        return {}
-    out = dict(parts[0])
-    get = out.get
-    for part in parts[1:]:
-        if pick is None:
-            for d, sc in part.items():
-                out[d] = get(d, 0.0) + sc
-        else:
-            for d, sc in part.items():
-                old = get(d)
-                out[d] = sc if old is None else pick(old, sc)
-    return out
-
-
-def _dismax(parts: list[Scores], tiebreak: float) -> Scores:
-    """The best alternative's score plus `tiebreak` times the others' (Lucene's DisjunctionMax;
-    Whoosh's own matcher is not used: its score() can report a score from another document).
-    Tables are taken in the order given, largest first (as in :func:`_union`)."""
-    parts = [p for p in parts if p]
-    if not parts:
-        return {}
-    out = dict(parts[0])
-    total: Scores = {}  # summed scores, only for documents found in more than one table
-    get, tget = out.get, total.get
-    for part in parts[1:]:
-        for d, sc in part.items():
-            old = get(d)
-            if old is None:
-                out[d] = sc
-            else:
-                total[d] = tget(d, old) + sc
-                if sc > old:
-                    out[d] = sc
-    if tiebreak:
-        for d, summed in total.items():
-            best = out[d]
-            out[d] = best + tiebreak * (summed - best)
-    return out
-
-
-def _intersect_sum(parts: list[Scores]) -> Scores:
-    if not parts or not all(parts):
-        return {}
-    smallest = min(parts, key=len)
-    common = set(smallest)
-    for part in parts:
-        if part is not smallest:
-            common.intersection_update(part.keys())
-    return {d: sum(part[d] for part in parts) for d in common}
-
-
-def _boosted(scores: Scores, boost: float) -> Scores:
-    return scores if boost == 1.0 else {d: s * boost for d, s in scores.items()}
-
-
-def _best(scores: Scores, limit: int | None) -> list[tuple[int, float]]:
-    """Highest score first, ties to the lower document number."""
-    if limit is not None and limit < len(scores):
-        floor = heapq.nlargest(limit, scores.values())[-1]  # C-level; then only the few at or above it
-        return sorted(((d, sc) for d, sc in scores.items() if sc >= floor), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
