@@ -460,14 +460,24 @@ def test_a_pronoun_speaking_first_goes_on_with_the_speaker_before() -> None:
     assert [r["speaker"] for r in recs] == ["Ana Example", "Ana Example"]
 
 
-def test_an_office_is_named_even_when_the_name_runs_on_into_the_sentence() -> None:
-    recs = records_of(
-        body(
-            "The Commission heard from Secretary-General Jan Example to the surprise of many." + LONG,
-            "Opening the meeting, the Secretary-General asserted that no policy mattered more." + LONG,
-        )
-    )
-    assert recs[1]["speaker"] == "Jan Example"
+@pytest.mark.parametrize(
+    ("first", "second", "speaker"),
+    [
+        (  # the name runs on into the sentence
+            "The Commission heard from Secretary-General Jan Example to the surprise of many.",
+            "Opening the meeting, the Secretary-General asserted that no policy mattered more.",
+            "Jan Example",
+        ),
+        (  # an opening clause names a delegate, then the office is the subject
+            "Chairman Julian Example (Saint Lucia) opened the meeting.",
+            "Like the representative of Cuba before him, the Chairman said the matter would be taken up later.",
+            "Julian Example",
+        ),
+    ],
+)
+def test_an_office_named_elsewhere_in_the_release_is_its_holder(first: str, second: str, speaker: str) -> None:
+    recs = records_of(body(first + LONG, second + LONG))
+    assert recs[1]["speaker"] == speaker
 
 
 def test_a_delegation_mentioned_as_an_object_or_a_letters_sender_is_no_speaker() -> None:
@@ -1019,3 +1029,44 @@ def test_an_office_that_speaks_is_the_one_person_the_release_gives_it() -> None:
 
     assert speakers("United Nations Secretary-General") == ["Kofi Example", None, "Kofi Example"]
     assert speakers("Deputy Secretary-General") == ["Kofi Example", None, "Secretary-General"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker", "affiliation"),
+    [
+        (
+            "“It is hoped that the Summit will prove decisive”, said outgoing Assembly President Jean Example of"
+            " Gabon.",
+            "Jean Example",
+            "Gabon",
+        ),
+        ("“We must act now”, said the outgoing Assembly President, Jean Example.", "Jean Example", None),
+        (
+            "As the session drew to a close today, Committee Chair Desra Example of Indonesia said the texts were"
+            " approved.",
+            "Desra Example",
+            "Indonesia",
+        ),
+        (
+            "His counterpart from the European Union Delegation said that the proposed budget was lower.",
+            "European Union",
+            "European Union",
+        ),
+        (
+            "Echoing that call, the Head of the Delegation of the European Union, speaking in its capacity as an"
+            " observer, urged a ceasefire.",
+            "European Union",
+            "European Union",
+        ),
+    ],
+)
+def test_adjectives_before_titles_a_place_after_a_titled_name_and_delegations_by_other_words(
+    lead: str, speaker: str, affiliation: str | None
+) -> None:
+    """'outgoing' before a title; 'Committee Chair X of Indonesia' is X, of Indonesia (the country is
+    no part of the name); a delegation named as 'his counterpart from X' or 'the Head of the
+    Delegation of X'."""
+    rec = records_of(body(lead + LONG))[0]
+    assert rec["speaker"] == speaker
+    if affiliation:
+        assert rec["affiliation"] == affiliation

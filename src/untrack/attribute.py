@@ -133,7 +133,7 @@ def _clean_entity(entity: str) -> str:
     entity = re.sub(r"^the\s+", "", entity.strip(), flags=re.I)
     entity = re.sub(r"\s+to\s+the\s+United\s+Nations\b.*$", "", entity)  # "Permanent Representative of X to the UN"
     entity = re.sub(r"[’']s$", "", entity.rstrip(".,;: "))  # "Japan’s delegation": Japan
-    return entity
+    return re.sub(r"\s+Delegation$", "", entity)  # "his counterpart from the European Union Delegation"
 
 
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|to|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s+)+$")
@@ -272,6 +272,8 @@ def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
         found = lead_speaker(lead[intro.end() :], roster)
         if found is not None:
             return found
+        if UNNAMED_OFFICIAL.match(lead[intro.end() :]):
+            return None  # "Speaking before a briefing by X, the Secretary-General stressed…": the office, not X
     best: tuple[int, int, Speaker] | None = None
     silent: tuple[int, Speaker] | None = None
     for order in _rules_found(lead):

@@ -75,6 +75,9 @@ def person_and_place(run: str, titled: bool = False) -> tuple[str, str, str | No
         if len(before) >= (1 if titled else 2) and not any(fold(w) in ROLE_WORDS for w in before):
             run, place = m.group("name"), m.group("place")
     role, name = split_role(run)
+    m = _NAME_OF_PLACE.match(name) if place is None and role else None
+    if m is not None and not any(fold(w) in ROLE_WORDS for w in m.group("name").split()):
+        name, place = m.group("name"), m.group("place")  # "Assembly President Jean Ping of Gabon"
     words = name.split()
     while len(words) > 1 and _HONORIFIC.fullmatch(words[0]):  # "Director General Dr. Tedros": Tedros
         words, titled = words[1:], True

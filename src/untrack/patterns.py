@@ -252,7 +252,8 @@ PLAIN_TITLES = (
 DELEGATE = (
     r"(?<!Special\s)(?<!High\s)(?<!Personal\s)(?<!Executive\s)(?<!Resident\s)"
     r"(?:Permanent\s+|Deputy\s+|Alternate\s+)*(?:representative|delegate|observer|Observer|petitioner|"
-    r"Permanent\s+Representative|speaker|spokesperson|Minister\s+for\s+Foreign\s+Affairs|Foreign\s+Minister)"
+    r"Permanent\s+Representative|speaker|spokesperson|Minister\s+for\s+Foreign\s+Affairs|Foreign\s+Minister|"
+    r"counterpart|Head\s+of\s+(?:the\s+)?[Dd]elegation)"
 )
 
 
@@ -282,7 +283,17 @@ def _rule(name: str, kind: str, regex: str, flags: int = 0, needs: tuple[str, ..
 
 
 # DELEGATE's words; COUNTRY_OFFICE's last words (every title ends in one of them).
-_DELEGATE_WORDS = ("epresentative", "delegate", "bserver", "petitioner", "speaker", "spokesperson", "Minister")
+_DELEGATE_WORDS = (
+    "epresentative",
+    "delegate",
+    "bserver",
+    "petitioner",
+    "speaker",
+    "spokesperson",
+    "Minister",
+    "counterpart",
+    "elegation",
+)
 _OFFICE_WORDS = ("Minister", "Ambassador", "President", "Secretary", "Chancellor")
 
 
@@ -506,7 +517,7 @@ RULES: tuple[Rule, ...] = (
         "verb + role, name",
         "named",
         rf"(?:[,”\"]\s*|\s)(?:said|says|stated|noted|added|stressed|declared|observed|warned|told)\s+the\s+"
-        rf"(?P<role>[{UPPER}][^,;“”\"]{{2,120}}?),\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
+        rf"{NAME_ADJECTIVES}(?P<role>[{UPPER}][^,;“”\"]{{2,120}}?),\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
         rf"(?=\s*(?:[.,;]|$))",
     ),
     _rule(
@@ -514,7 +525,7 @@ RULES: tuple[Rule, ...] = (
         "after_verb",
         rf"(?:[,”\"]\s*|\s)(?:said|says|stated|noted|added|stressed|emphasized|declared|observed|"
         rf"remarked|continued|explained|warned|asked|urged|affirmed|concluded|recalled|insisted)\s+"
-        rf"(?:(?P<title>Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Ambassador|Judge)\.?\s+)?(?=(?P<run>{NAME_RUN}))(?P=run)(?:\s*{PLACE})?(?!\s+(?:to|that|whether|if|for|about)\b)"
+        rf"{NAME_ADJECTIVES}(?:(?P<title>Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Ambassador|Judge)\.?\s+)?(?=(?P<run>{NAME_RUN}))(?P=run)(?:\s*{PLACE})?(?!\s+(?:to|that|whether|if|for|about)\b)"
         rf"(?:\s*,\s*(?P<role>[^,;“”\"]{{2,200}}?)(?:,|\.?$))?",
     ),
 )
@@ -524,7 +535,7 @@ RULES: tuple[Rule, ...] = (
 INTRO_CLAUSE = re.compile(
     r"^(?:Also\s+|Further\s+|Then\s+|Later\s+)?(?:Responding|Replying|Reacting|Referring|Turning|Thanking|"
     r"Welcoming|Echoing|Addressing|Following|After|Like|Unlike|Agreeing|Disagreeing|Joining|Answering|"
-    r"Commenting|In\s+response|In\s+reply|In\s+answer|Speaking\s+after|Speaking\s+before)\b"
+    r"Commenting|In\s+response|In\s+reply|In\s+answer|Speaking\s+(?:after|before|prior\s+to|ahead\s+of))\b"
     r"(?:[^,“”\"]|“[^“”]*”|\"[^\"]*\")*,\s*"
 )
 
