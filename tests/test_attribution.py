@@ -843,9 +843,12 @@ def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:
         " Example, Chief of the Campaigns Service, briefed on their work.",
         "Adopting the Johannesburg Declaration on Sustainable Development, heads of State and government stated that"
         " globalization had added a new dimension.",
+        "The Committee approved its budget today. After the United States’ representative’s request for a recorded"
+        " vote, the budget was approved.",
     ],
 )
 def test_two_people_or_a_participle_clause_are_no_speaker(lead: str) -> None:
+    """Two people; a participle clause; a delegate's request ('X’s representative’s request')."""
     assert records_of(body(lead + LONG))[0]["speaker"] is None
 
 

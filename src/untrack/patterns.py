@@ -386,7 +386,7 @@ RULES: tuple[Rule, ...] = (
         "X's representative",
         "delegation",
         rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+(?:(?:Permanent|Deputy)\s+)?"
-        rf"(?:[Rr]epresentative|delegate|observer|delegation|speaker|spokesperson)\b",
+        rf"(?:[Rr]epresentative|delegate|observer|delegation|speaker|spokesperson)\b(?![’']s\b)",
         needs=("epresentative", "delegat", "observer", "speaker", "spokesperson"),
     ),
     _rule(
@@ -406,7 +406,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "X representative",
         "delegation",
-        rf"{NOT_AGENT}(?<![\w’'])(?P<entity>{ENTITY})\s+(?:representative|delegate|delegation|speaker)\b(?!s)",
+        rf"{NOT_AGENT}(?<![\w’'])(?P<entity>{ENTITY})\s+(?:representative|delegate|delegation|speaker)\b(?!s|[’']s\b)",
         needs=("representative", "delegat", "speaker"),
     ),
     # A State as the subject, as Geneva summaries report delegations: "Egypt said…", "Speaking on behalf of
