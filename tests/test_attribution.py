@@ -845,10 +845,13 @@ def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:
         " globalization had added a new dimension.",
         "The Committee approved its budget today. After the United States’ representative’s request for a recorded"
         " vote, the budget was approved.",
+        "Also this morning, United States President George Example and French President Jacques Example joined the"
+        " high-level talks.",
     ],
 )
 def test_two_people_or_a_participle_clause_are_no_speaker(lead: str) -> None:
-    """Two people; a participle clause; a delegate's request ('X’s representative’s request')."""
+    """Two people (also two titled ones: 'President A and French President B'); a participle clause; a
+    delegate's request ('X’s representative’s request')."""
     assert records_of(body(lead + LONG))[0]["speaker"] is None
 
 

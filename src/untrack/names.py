@@ -90,6 +90,10 @@ def person_and_place(run: str, titled: bool = False) -> tuple[str, str, str | No
         return None
     if all(fold(w) in NOT_NAMES or is_role_word(w) for w in words) or "and" in words:
         return None
+    before, joined, _ = role.rpartition(" and ")
+    first = person_from_run(before.strip(" ,")) if joined else None
+    if first is not None and first[1] and len(first[0].split()) > 1:
+        return None  # "United States President George Bush and French President Jacques Chirac": two people
     if any(re.search(r"[’']s$", w) for w in words):
         return None  # "UNRWA’s Commissioner-General": a possessive is no part of a person's name
     if any(fold(w) in BODY_WORDS for w in words):
