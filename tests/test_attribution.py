@@ -1076,3 +1076,46 @@ def test_adjectives_before_titles_a_place_after_a_titled_name_and_delegations_by
     assert rec["speaker"] == speaker
     if affiliation:
         assert rec["affiliation"] == affiliation
+
+
+@pytest.mark.parametrize(
+    ("paras", "speaker"),
+    [
+        (
+            [
+                "Innovative ways should be found to resolve the financial problems, according to the representative of"
+                " Indonesia."
+            ],
+            "Indonesia",
+        ),
+        (["The United Nations Deputy Secretary-General said the rule of law was central."], "Deputy Secretary-General"),
+        (
+            [
+                "Secretary-General Ban Example welcomed the seminar's participants." + LONG,
+                "The Committee then heard from its members on the programme of work.",
+                "The Secretary-General, in a message delivered by Michael Example, Senior Political Affairs Officer,"
+                " Decolonization Unit, commended the seminar.",
+            ],
+            "Ban Example",
+        ),
+        (
+            [
+                "Leading off a morning panel that featured presentations by four other experts, Sisai Example,"
+                " Professor of Biology at the University of Botswana, said that girls lacked role models."
+            ],
+            "Sisai Example",
+        ),
+        (
+            [
+                "Speaking as the meeting began, Petronellar Example (Zimbabwe) — who was elected Vice-Chair by"
+                " acclamation — said the Committee had received many applications."
+            ],
+            "Petronellar Example",
+        ),
+    ],
+)
+def test_according_to_unnamed_deputies_messages_read_by_others_and_asides(paras: list[str], speaker: str) -> None:
+    """'…, according to the representative of X'; an unnamed Deputy Secretary-General; a message the
+    Secretary-General sent, read by an officer (the officer's title is no name); a panel opening that
+    lists presenters; a relative clause between dashes after the speaker's country."""
+    assert records_of(body(*(p + LONG for p in paras)))[-1]["speaker"] == speaker

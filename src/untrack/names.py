@@ -90,6 +90,8 @@ def person_and_place(run: str, titled: bool = False) -> tuple[str, str, str | No
         return None
     if all(fold(w) in NOT_NAMES or is_role_word(w) for w in words) or "and" in words:
         return None
+    if fold(words[-1]) in _OFFICE_NOUNS:
+        return None  # "Senior Political Affairs Officer": a title, not a name
     before, joined, _ = role.rpartition(" and ")
     first = person_from_run(before.strip(" ,")) if joined else None
     if first is not None and first[1] and len(first[0].split()) > 1:
@@ -108,9 +110,16 @@ def is_role_word(word: str) -> bool:
 
 
 BODY_WORDS = frozenset(
-    "forum committee commission council assembly conference board secretariat tribunal caucus".split()
+    "forum committee commission council assembly conference board secretariat tribunal caucus"
+    " department division office section branch unit".split()
 )
 
+
+# Nouns a title ends on (never a surname, unlike "King"): a run ending on one is no name.
+_OFFICE_NOUNS = frozenset(
+    "officer adviser advisor director coordinator rapporteur secretary chairman chairperson chairwoman"
+    " representative minister ambassador official spokesperson spokesman spokeswoman".split()
+)
 
 TITLE_STARTS = ROLE_WORDS | {"assistant", "under-secretary-general", "vice", "first", "second", "incoming", "outgoing"}
 

@@ -22,6 +22,7 @@ def office_of(role: str) -> str | None:
     'expert') name no one and give None."""
     office = _OFFICE_END.sub("", role).strip(" ,")
     office = re.sub(r"^(?:senior|top|high-level|visiting|new|incoming|outgoing|former)\s+", "", office)
+    office = re.sub(r"^(?:the\s+)?(?:United\s+Nations|UN)\s+(?=[A-Z])", "", office)  # the office, not whose it is
     of_body = _OFFICIAL_OF.match(office)
     if of_body is not None:  # "an official of the Department of Economic and Social Affairs": it speaks
         office = of_body.group("body")

@@ -234,7 +234,9 @@ ROLE_THEN_VERB = rf"(?:\s*,\s*(?P<role>[{UPPER}][^,;“”\"]{{2,150}}?)\s*,\s+(
 # "…amendments proposed by Nigeria’s delegate": the agent of a passive verb is not the speaker.
 # Nor is one in a letter from it, or one whose presence, absence or statement is mentioned.
 NOT_AGENT = (
-    r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bfrom\s)(?<!\bfrom\sthe\s)(?<!\bto\s)(?<!\bto\sthe\s)(?<!\bwith\sthe\s)"
+    r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bfrom\s)(?<!\bfrom\sthe\s)(?<!\bwith\sthe\s)"
+    # ("according to the representative of X": X speaks)
+    r"(?:(?<=\baccording\sto\s)|(?<=\baccording\sto\sthe\s)|(?<!\bto\s)(?<!\bto\sthe\s))"
     r"(?<!\bof\sa\s)(?<!\bof\sthe\s)(?<!\bof\s)"
 )
 # "…, Ms. Jagjit Pavadia of India, stated": a country after "of" belongs to the name before it.
@@ -447,6 +449,8 @@ RULES: tuple[Rule, ...] = (
         # (or a participle clause: "Jose Mauricio Bustani, speaking as the Committee continued, said")
         rf"(?:\s*{PLACE}(?:\s*,)?)?(?:"
         rf"\s*,?\s+(?:speaking|addressing|introducing|opening|closing|concluding|responding)\b[^,;“”\"]{{1,100}},|"
+        # (a relative clause between dashes: "Petronellar Nyagura (Zimbabwe) — who was elected Vice-Chair — said")
+        rf"(?<=\))\s*(?:--?|–|—)\s*(?:who|whose)\s[^;“”\"–—]{{1,200}}?\s*(?:--?|–|—)|"
         rf"\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|"
         # (a title whose closing comma is left out: "Dorothy Estrada Tanck, Chair of the Working Group … said")
         rf"\s*,\s*(?P<role6>(?:the\s+)?{TITLE_START}[^,;“”\"()]{{2,150}}?)(?=\s+(?:said|stated|stressed|noted|told)\b)|"
@@ -535,7 +539,8 @@ RULES: tuple[Rule, ...] = (
 INTRO_CLAUSE = re.compile(
     r"^(?:Also\s+|Further\s+|Then\s+|Later\s+)?(?:Responding|Replying|Reacting|Referring|Turning|Thanking|"
     r"Welcoming|Echoing|Addressing|Following|After|Like|Unlike|Agreeing|Disagreeing|Joining|Answering|"
-    r"Commenting|In\s+response|In\s+reply|In\s+answer|Speaking\s+(?:after|before|prior\s+to|ahead\s+of))\b"
+    r"Commenting|In\s+response|In\s+reply|In\s+answer|Speaking\s+(?:after|before|prior\s+to|ahead\s+of)|"
+    r"Leading\s+off)\b"
     r"(?:[^,“”\"]|“[^“”]*”|\"[^\"]*\")*,\s*"
 )
 
@@ -564,7 +569,7 @@ REPORTED_SPEECH = re.compile(
 # Nations human rights chief", "its top gender official", "the head of the Department of …").
 OFFICE = (
     rf"(?:(?:[\w-]+\s+)?[\w-]+[’']s\s+)?(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
-    rf"former|new|incoming|outgoing|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*"
+    rf"former|new|incoming|outgoing|Deputy|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*"
     rf"(?:(?:[a-z]{{3,}}\s+){{0,2}}(?:official|chief|mediator|negotiator)\b|head\s+of\s+(?:the\s+)?[{UPPER}][\w-]*|"
     rf"envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|High\s+Representative|Secretary-General|"
