@@ -9,6 +9,7 @@ import pytest
 from untrack import answers
 from untrack.index import IndexStore
 from untrack.search import search
+from untrack.sources import Source
 
 
 @pytest.mark.parametrize(
@@ -37,6 +38,9 @@ from untrack.search import search
         ("who asked about demand", ["a question from the floor", "a speaker's words"]),
         ("Luxembourg question to the IOM chief", ["a question from the floor"]),
         ("summary of the 2012 General Assembly meeting on human trafficking", ["the release's summary"]),
+        ("What was the recorded vote on the Kosovo draft?", ["how a vote went"]),
+        ("which Council members abstained on the Libya resolution", ["how a vote went"]),
+        ("Kosovo resolution 1244 vote abstentions", ["how a vote went"]),
         ("trust fund donations", []),
         ("mobile courts", []),
     ],
@@ -88,3 +92,18 @@ def test_multi_word_demonyms_and_plain_words_are_not_confused() -> None:
     assert DEMONYMS["south african"] == "South Africa"
     assert DEMONYMS["greek"] == "Greece"
     assert "south" not in DEMONYMS and "african" not in DEMONYMS
+
+
+def test_a_question_about_a_vote_puts_the_paragraph_reporting_it_first(tmp_path: Path) -> None:
+    """The genre reports a vote in a fixed formula; a question about the vote wants that paragraph,
+    not the one that says what the text would do (indexed first, so it wins a tie of words)."""
+    (tmp_path / "a.txt").write_text(
+        "Committee Approves Draft on Kosovo\n\nThe Committee approved a draft on Kosovo, by which the Assembly"
+        " would urge dialogue between the parties and an end to the violence.\n\nThe text was approved by a"
+        " recorded vote of 120 in favour to 3 against, with 40 abstentions, after a debate.\n",
+        encoding="utf-8",
+    )
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(tmp_path / "a.txt")], rebuild=True)
+    hits = search(store, "What was the vote on the Kosovo draft?", limit=2)
+    assert "in favour" in hits[0].record["text"]

@@ -20,6 +20,7 @@ RERANK_DEPTH = 50  # how many of the best paragraphs a preference may reorder
 QUANTITY_BOOST = 0.3  # "how much …?": a paragraph stating an amount, figure or percentage
 MONEY_BOOST = 1.0  # "how much money / did X give …?": a paragraph stating a sum of money
 STATES_BOOST = 0.3  # "which countries …?": a paragraph naming two or more States
+VOTE_BOOST = 0.5  # "what was the vote …?", "who abstained?": a paragraph reporting how a vote went
 SECTION_BOOST = 0.5  # "… on the panel about protecting victims": the paragraphs under that heading
 ROSTER_BOOST = 1.0  # "who chaired / who were the panellists …?": a paragraph listing who took part
 ROSTER_CUT = 0.3  # any other question: a list of who took part names people but says nothing of theirs
@@ -104,6 +105,20 @@ _ASKS_SPEECH = re.compile(
     r"(?:said|says|called|calls|urged|urges|appealed|appeals|warned|warns|argued|argues|stressed|emphasi[sz]ed"
     r"|insisted|suggested|proposed|recommended|highlighted|pointed|described|criticized|criticised|praised|asked"
     r"|raised|compared|recounted|shared|told|talked|spoke\s+(?:about|of|on)|mentioned|blamed|thanked|welcomed)\b",
+    re.I,
+)
+
+
+# A vote asked about, and a paragraph that reports one: the genre's fixed formula ("by a recorded vote
+# of 121 in favour to 2 against, with 48 abstentions"), or an adoption without a vote.
+_ASKS_VOTE = re.compile(
+    r"\b(?:what|how)\b.*\bvot(?:e|ed|es|ing)\b|\bvotes?\s+(?:count|tally|result|breakdown)|\bwho\s+voted\b"
+    r"|\bby\s+what\s+(?:vote|margin)\b|\brecorded\s+vote\b|\babstain(?:ed|ing|ers)?\b|\babstentions?\b",
+    re.I,
+)
+_VOTE = re.compile(
+    r"\b\d+\s+(?:votes?\s+)?(?:in\s+favour|against)\b|\b\d+\s+abstentions?\b|\babstain(?:ed|ing)\b"
+    r"|\b(?:without\s+a\s+vote|unanimously|by\s+consensus)\b",
     re.I,
 )
 
@@ -344,6 +359,7 @@ _KINDS: list[list[tuple[re.Pattern[str], str, float, Callable[[dict[str, Any]], 
         (_ASKS_ASKER, "a question from the floor", EXCHANGE_BOOST, lambda r: asks(r["text"])),
     ],
     [(_ASKS_ORGANISER, "who organised it", ROSTER_BOOST, lambda r: states_organisers(r["text"]))],
+    [(_ASKS_VOTE, "how a vote went", VOTE_BOOST, lambda r: bool(_VOTE.search(r["text"])))],
     [(_ASKS_SUMMARY, "the release's summary", SUMMARY_BOOST, lambda r: r.get("n", 99) <= LEDE)],
 ]
 
