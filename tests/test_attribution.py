@@ -1119,3 +1119,19 @@ def test_according_to_unnamed_deputies_messages_read_by_others_and_asides(paras:
     Secretary-General sent, read by an officer (the officer's title is no name); a panel opening that
     lists presenters; a relative clause between dashes after the speaker's country."""
     assert records_of(body(*(p + LONG for p in paras)))[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("AL-NASSER", "Al-Nasser"),
+        ("O’NEILL", "O’Neill"),
+        ("DE SOUSA", "de Sousa"),
+        ("Angela E.V. King", "Angela E.V. King"),
+        ("JOHN E.V. SMITH", "John E.V. Smith"),
+    ],
+)
+def test_names_in_capitals_are_shown_in_ordinary_case_and_initials_stay(written: str, shown: str) -> None:
+    from untrack.roster import titlecase_name
+
+    assert titlecase_name(written) == shown

@@ -47,12 +47,12 @@ class Person:
 
 
 def titlecase_name(name: str) -> str:
-    """'AL-NASSER' → 'Al-Nasser', "O’NEILL" → "O’Neill", 'DE SOUSA' → 'de Sousa'."""
+    """'AL-NASSER' → 'Al-Nasser', "O’NEILL" → "O’Neill", 'DE SOUSA' → 'de Sousa'; initials stay ('E.V.')."""
     words = name.split()
     out = []
     for k, w in enumerate(words):
-        if not w.isupper() or len(w.strip(".")) < 2:
-            out.append(w)  # already mixed case: a given name, or McCARTHY-style
+        if not w.isupper() or len(w.strip(".")) < 2 or re.fullmatch(r"(?:\w\.)+", w):
+            out.append(w)  # already mixed case (a given name, McCARTHY-style) or initials ("E.V.")
             continue
         low = w.lower()
         if k < len(words) - 1 and low in {
