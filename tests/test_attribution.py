@@ -847,6 +847,8 @@ def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:
         " vote, the budget was approved.",
         "Also this morning, United States President George Example and French President Jacques Example joined the"
         " high-level talks.",
+        "In closing statements, High Commissioner Mary Example, and the Chairman of the session, Jacob Example"
+        " (South Africa), pointed to the declaration.",
     ],
 )
 def test_two_people_or_a_participle_clause_are_no_speaker(lead: str) -> None:
@@ -1112,10 +1114,29 @@ def test_adjectives_before_titles_a_place_after_a_titled_name_and_delegations_by
             ],
             "Petronellar Example",
         ),
+        (
+            [
+                "Events in the region had confirmed the seriousness of the crisis, according to the Special Rapporteur"
+                " on the situation of human rights in Burundi, Paulo Example."
+            ],
+            "Paulo Example",
+        ),
+        (
+            ["The Deputy Minister for Marginalized Communities of Namibia, on that note, recalled the effects."],
+            "Namibia",
+        ),
+        (
+            [
+                "Janet Example, Director of the Income Study, said inequality was growing.",
+                "Among the causes of inequality, she pointed to globalization, which reduced jobs.",
+            ],
+            "Janet Example",
+        ),
     ],
 )
 def test_according_to_unnamed_deputies_messages_read_by_others_and_asides(paras: list[str], speaker: str) -> None:
-    """'…, according to the representative of X'; an unnamed Deputy Secretary-General; a message the
+    """'…, according to the representative of X' (or 'the Special Rapporteur …, NAME'); an unnamed Deputy
+    Secretary-General; an aside ('on that note') after a minister of a State; 'she pointed to'; a message the
     Secretary-General sent, read by an officer (the officer's title is no name); a panel opening that
     lists presenters; a relative clause between dashes after the speaker's country."""
     assert records_of(body(*(p + LONG for p in paras)))[-1]["speaker"] == speaker

@@ -140,6 +140,8 @@ _AGENT_BEFORE = re.compile(r"\b(?:by|from|to|with)\s+(?:the\s+)?(?:[A-Z][\w’'\
 _STATE_OF = re.compile(r"State\s+of\s+[A-Z]")  # "the observer for the State of Palestine"
 _AND_PERSON = re.compile(
     rf",\s+and\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[{UPPER}][{LOWER}]+(?:\s+[{UPPER}]\.)?\s+[{UPPER}][{LOWER}]+,"
+    # "Mary Robinson, and the Chairman of the session, Jacob Selebi (South Africa), pointed to…"
+    rf"|^\s*and\s+the\s+[^,]{{2,120}},\s+[{UPPER}][{LOWER}]+\s+[{UPPER}]"
 )
 
 
@@ -231,7 +233,7 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     if found is None:
         return None
     name, role_prefix, of_place = found
-    if any(_AND_PERSON.search(groups.get(k) or "") for k in ("role", "role2")):
+    if any(_AND_PERSON.search(groups.get(k) or "") for k in ("role", "role2", "role3", "role4", "role5", "role6")):
         return NO_SPEAKER  # "Laura Vaccari, Chief of the Unit, and Margaret Novicki, Chief of …, briefed": two people
     for key in ("role", "role2", "role3", "role4", "role5", "role6"):  # "The draft, Member States, said"; "A, B and…"
         if rule.kind == "named" and groups.get(key) and not any(is_role_word(w) for w in groups[key].split()):

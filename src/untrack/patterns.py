@@ -26,6 +26,7 @@ SPEECH_VERBS = (
     "underlined",
     "underscored",
     "pointed out",
+    "pointed to",
     "observed",
     "recalled",
     "highlighted",
@@ -402,7 +403,8 @@ RULES: tuple[Rule, ...] = (
         "the Minister of X",
         "delegation",
         rf"{NOT_AGENT}(?<![\w’'])(?:[Tt]he\s+|[Ii]ts\s+)?{COUNTRY_OFFICE}(?:\s+(?:for|of)\s+(?!the\s+United\s+Nations)"
-        rf"(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP})*)?\s+of\s+(?P<entity>{ENTITY})\s*,?\s+(?:{WHEN}\s+)?{VERBS}",
+        rf"(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP})*)?\s+of\s+(?P<entity>{ENTITY})\s*,?\s+(?:on\s+that\s+note,\s+)?"
+        rf"(?:{WHEN}\s+)?{VERBS}",
         needs=_OFFICE_WORDS,
     ),
     _rule(
@@ -520,7 +522,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "verb + role, name",
         "named",
-        rf"(?:[,”\"]\s*|\s)(?:said|says|stated|noted|added|stressed|declared|observed|warned|told)\s+the\s+"
+        rf"(?:[,”\"]\s*|\s)(?:said|says|stated|noted|added|stressed|declared|observed|warned|told|according\s+to)\s+the\s+"
         rf"{NAME_ADJECTIVES}(?P<role>[{UPPER}][^,;“”\"]{{2,120}}?),\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
         rf"(?=\s*(?:[.,;]|$))",
     ),
