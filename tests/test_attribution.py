@@ -1132,11 +1132,28 @@ def test_adjectives_before_titles_a_place_after_a_titled_name_and_delegations_by
             ],
             "Janet Example",
         ),
+        (
+            [
+                "Paulo Example, the Human Rights Council’s Special Rapporteur on the situation of human rights in"
+                " Myanmar, strongly condemned the use of force."
+            ],
+            "Paulo Example",
+        ),
+        (
+            [
+                "Emmanuel Example, Chairperson of the Committee on Enforced Disappearances, in opening remarks said the"
+                " mandate would never be ordinary."
+            ],
+            "Emmanuel Example",
+        ),
+        (["Myanmar, speaking as a concerned country, said the situation was very complex."], "Myanmar"),
     ],
 )
 def test_according_to_unnamed_deputies_messages_read_by_others_and_asides(paras: list[str], speaker: str) -> None:
     """'…, according to the representative of X' (or 'the Special Rapporteur …, NAME'); an unnamed Deputy
-    Secretary-General; an aside ('on that note') after a minister of a State; 'she pointed to'; a message the
+    Secretary-General; an aside ('on that note') after a minister of a State; 'she pointed to'; an adverb
+    ('strongly condemned') or the occasion ('in opening remarks said') before the verb; 'X, speaking as a
+    concerned country, said'; a message the
     Secretary-General sent, read by an officer (the officer's title is no name); a panel opening that
     lists presenters; a relative clause between dashes after the speaker's country."""
     assert records_of(body(*(p + LONG for p in paras)))[-1]["speaker"] == speaker

@@ -216,6 +216,11 @@ TITLE_START = (
 STATE_NAME = "(?:" + "|".join(sorted((re.escape(s) for s in STATES), key=len, reverse=True)) + ")"
 # When, between a speaker and the verb: "Kofi Annan this morning called on…".
 WHEN = r"(?:today|yesterday|this\s+(?:morning|afternoon|evening|week))"
+# The occasion of a statement, between its speaker and the verb: "in opening remarks", "in his statement".
+OCCASION = (
+    r"in\s+(?:his|her|its|their|a|an|the|opening|closing|concluding|introductory)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:remarks|statement|address|speech|message)"
+)
 # Words that may stand before a title and name: "incoming Assembly President Joseph Deiss".
 NAME_ADJECTIVES = r"(?:(?:incoming|outgoing|former|acting|newly\s+elected|newly\s+appointed|then)\s+)?"
 APPOSITIVE = r"(?P<role>[^;“”\"]{2,250}?)"
@@ -418,7 +423,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "State, verb",
         "delegation",
-        rf"(?:^|,\s+|;\s+)(?:the\s+)?(?P<entity>{STATE_NAME})(?:\s*,\s*(?:speaking\s+)?on\s+behalf\s+of\s+[^,;]{{1,80}},)?"
+        rf"(?:^|,\s+|;\s+)(?:the\s+)?(?P<entity>{STATE_NAME})"
+        rf"(?:\s*,\s*(?:speaking\s+)?(?:on\s+behalf\s+of|as)\s+[^,;]{{1,80}},)?"
         rf"\s+(?:also\s+|then\s+)?{VERBS}",
     ),
     # The agent of a passive who then speaks: "She was supported by the German representative, who noted…".
@@ -460,8 +466,9 @@ RULES: tuple[Rule, ...] = (
         rf"(?<=\))\s+(?P<role5>[{UPPER}][^,;“”\"()]{{2,80}}?)\s*,|"
         # (an aside between dashes after the role: "…, Chair of the body — formally known as … — asked")
         rf"\s*,\s*(?P<role4>[{UPPER}][^,;“”\"–—]{{2,150}}?)\s+(?:--?|–|—)\s*[^“”\"–—]{{1,250}}?\s*(?:--?|–|—)|\s*,\s*(?P<role2>(?:the\s+)?[{UPPER}][\w-]*(?:[’']s)?(?:\s+(?:{CONNECT}\s+)*[{UPPER}][\w-]*)+))?"
-        # (after another of the speaker's acts: "High Commissioner Zeid referred to the crisis and said")
-        rf"\s+(?:also\s+|then\s+|further\s+|later\s+|again\s+|had\s+|{WHEN}\s+)?"
+        # (an adverb or the occasion before the verb: "strongly condemned", "in opening remarks said"; or
+        # after another of the speaker's acts: "High Commissioner Zeid referred to the crisis and said")
+        rf"\s+(?:also\s+|then\s+|further\s+|later\s+|again\s+|had\s+|{WHEN}\s+|[a-z]{{3,}}ly\s+|{OCCASION}\s+)?"
         rf"(?:[{LOWER}]{{3,}}ed\s[^.;,“”\"]{{1,80}}?\s+and\s+(?:also\s+)?)?(?P<verb>{VERBS})",
     ),
     # A title in ordinary words run into the name: "Chief United Nations weapons inspector Hans Blix
