@@ -17,15 +17,15 @@ ACRONYM_WEIGHT = 1.0  # "ECOSOC" and "Economic and Social Council" are the same 
 
 
 # Stemming every key of the lexicon cost each cold search ~5 ms; a question's runs all begin with
-# the stem of one of its words, and stemming keeps a word's first letter (a test holds this for
-# every key), so only the keys filed under those first letters are stemmed, each letter once.
+# the stem of one of its words, and stemming keeps a word's first two letters (a test holds this
+# for every key), so only the keys filed under those letters are stemmed, each pair once.
 
 
 @lru_cache(maxsize=1)
 def _entries_by_initial() -> dict[str, list[tuple[str, str, bool]]]:
     """The lexicon's (key, alternative, is-an-acronym-equivalent) entries, in lexicon order, filed
-    under the first letter of the key's first word as the text analyzer reads it before stemming
-    (folded, stop words dropped, irregular forms regularised): the first letter of its stems."""
+    under the first two letters of the key's first word as the text analyzer reads it before
+    stemming (folded, stop words dropped, irregular forms regularised): those of its first stem."""
     from whoosh.analysis import CompositeAnalyzer, StemFilter
 
     from .analysis import analyzers
@@ -37,7 +37,7 @@ def _entries_by_initial() -> dict[str, list[tuple[str, str, bool]]]:
     entries = [(key, alternative, False) for key, alternatives in SYNONYMS.items() for alternative in alternatives]
     for acronym, name in ACRONYMS.items():
         entries += [(acronym, name, True), (name, acronym, True)]
-    initials = {key: next((t.text[:1] for t in unstemmed(key)), None) for key in dict.fromkeys(e[0] for e in entries)}
+    initials = {key: next((t.text[:2] for t in unstemmed(key)), None) for key in dict.fromkeys(e[0] for e in entries)}
     by_initial: dict[str, list[tuple[str, str, bool]]] = {}
     for entry in entries:
         initial = initials[entry[0]]
@@ -48,8 +48,8 @@ def _entries_by_initial() -> dict[str, list[tuple[str, str, bool]]]:
 
 @cache
 def _table(initial: str) -> dict[tuple[str, ...], tuple[tuple[str, bool], ...]]:
-    """Stems of a lexicon key whose stems begin with `initial` → (alternative,
-    is-an-acronym-equivalent) pairs."""
+    """Stems of a lexicon key whose first stem begins with `initial` (its first two letters) →
+    (alternative, is-an-acronym-equivalent) pairs."""
     table: dict[tuple[str, ...], list[tuple[str, bool]]] = {}
     for key, alternative, exact in _entries_by_initial().get(initial, ()):
         stems = _stems(key)
@@ -71,7 +71,7 @@ def alternatives(stems: Sequence[tuple[str, ...]]) -> list[list[tuple[str, bool]
     out: list[list[tuple[str, bool]]] = [[] for _ in stems]
 
     def attach(i: int, key: tuple[str, ...]) -> None:
-        for alt in _table(key[0][:1]).get(key, ()) if key else ():
+        for alt in _table(key[0][:2]).get(key, ()) if key else ():
             if alt not in out[i]:
                 out[i].append(alt)
 
