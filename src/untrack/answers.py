@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .textutil import LazyRegex
+
 RERANK_DEPTH = 50  # how many of the best paragraphs a preference may reorder
 QUANTITY_BOOST = 0.3  # "how much …?": a paragraph stating an amount, figure or percentage
 MONEY_BOOST = 1.0  # "how much money / did X give …?": a paragraph stating a sum of money
@@ -31,7 +33,9 @@ NOT_A_ROSTER = "people's own words over lists of who took part"
 NAMED_BOOST = 0.3  # a question naming a person who speaks: that person's paragraphs
 NARRATION_CUT = 0.3  # "what did X say …?", "who called for …?": a paragraph with no speaker
 
-_ASKS_QUANTITY = re.compile(
+# This module's patterns are compiled on first use (LazyRegex): compiling them all cost every cold
+# start ~10 ms, and a query with syntax, or a question of one kind, needs few or none of them.
+_ASKS_QUANTITY = LazyRegex(
     r"\bhow\s+(?:much|many|often|large|big|long)\b|\bwhat\s+(?:percentage|proportion|share|amount|number)\b", re.I
 )
 _NUMBER_WORD = (
@@ -39,7 +43,7 @@ _NUMBER_WORD = (
     r"|a\s+few|several)"
 )
 _TIME_SPAN = rf"\b{_NUMBER_WORD}\s+(?:years?|months?|weeks?|days?|decades?|hours?)\b"  # "nearly two decades"
-_QUANTITY = re.compile(
+_QUANTITY = LazyRegex(
     r"[$€£¥]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:per\s?cent|percent|million|billion|thousand)\b"
     r"|\b(?:millions|billions|thousands|hundreds|dozens)\b|\b(?!(?:19|20)\d\d\b)\d[\d,.]{1,}\d\b"
     rf"|{_TIME_SPAN}"
@@ -47,17 +51,17 @@ _QUANTITY = re.compile(
     r"|hundred)\s+(?!per\b|of\b|and\b|or\b|to\b)[a-z]{3,}",
     re.I,
 )
-_ASKS_SHARE = re.compile(
+_ASKS_SHARE = LazyRegex(
     r"\bwhat\s+(?:percentage|proportion|share|fraction|part)\b|\bhow\s+many\s+per\s*cent\b|\bwhat\s+per\s*cent\b"
     r"|\bhow\s+(?:large|big)\s+(?:a\s+)?(?:share|proportion|part)\b",
     re.I,
 )
-_SHARE = re.compile(
+_SHARE = LazyRegex(
     r"\d\s?%|\b\d[\d.,]*\s*(?:per\s?cent|percent)\b|\b(?:half|a\s+third|a\s+quarter|two\s+thirds)\s+of\b", re.I
 )
-_ASKS_DURATION = re.compile(r"\bhow\s+long\b|\bsince\s+when\b|\bfor\s+how\s+many\s+years\b", re.I)
-_DURATION = re.compile(rf"{_TIME_SPAN}|\bsince\s+(?:19|20)\d\d\b", re.I)
-_ASKS_MONEY = re.compile(
+_ASKS_DURATION = LazyRegex(r"\bhow\s+long\b|\bsince\s+when\b|\bfor\s+how\s+many\s+years\b", re.I)
+_DURATION = LazyRegex(rf"{_TIME_SPAN}|\bsince\s+(?:19|20)\d\d\b", re.I)
+_ASKS_MONEY = LazyRegex(
     # "how much progress/time/support …" asks for an amount of that; only "how much money…" or
     # "how much did/do X give…" asks for a sum
     r"\bhow\s+much\b(?!\s+(?!(?:money|funds?|funding|cash|dollars?|euros?|do|does|did|is|are|was|were|has|have"
@@ -66,16 +70,16 @@ _ASKS_MONEY = re.compile(
     r"|worth|raise|raised|budget)\b)|\bwhat\s+(?:amount|sum)\b",
     re.I,
 )
-_MONEY = re.compile(
+_MONEY = LazyRegex(
     r"[$€£¥]\s?\d|\b(?:US|USD|EUR)\s?\d|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:dollars|euros|pounds|francs|yen)\b",
     re.I,
 )
-_ASKS_STATES = re.compile(
+_ASKS_STATES = LazyRegex(
     r"\b(?:which|what)\s+(?:other\s+)?(?:countries|country|nations|states|member\s+states|delegations|delegates"
     r"|governments)\b|\bwho\s+(?:else|also)\s+(?:spoke|took\s+the\s+floor|made\s+statements?|took\s+part)\b",
     re.I,
 )
-_ASKS_ROSTER = re.compile(
+_ASKS_ROSTER = LazyRegex(
     r"\bwho\s+(?:co-?)?(?:chaired|chairs|chair|moderated|moderates|presided|presented|led)\b"
     r"|\bwho\s+(?:were|was|are|is)\s+(?:the\s+|on\s+the\s+)?(?:\w+\s+)?(?:speakers|panell?ists|panel|presenters"
     r"|participants|co-?chairs?|chairs?|chairpersons?|moderators?)\b"
@@ -87,18 +91,18 @@ _ASKS_ROSTER = re.compile(
     r"\b(?:co-?chairs|co-?chaired|chaired\s+by|panell?ists|moderators|moderated\s+by|line-?up)\b",
     re.I,
 )
-_ASKS_ORGANISER = re.compile(
+_ASKS_ORGANISER = LazyRegex(
     r"\bwho\s+(?:co-?)?(?:organi[sz]ed|convened|hosted|sponsored|arranged)\b|\borgani[sz]ers\b|\bhosts?\s+of\b", re.I
 )
-_ORGANISED = re.compile(
+_ORGANISED = LazyRegex(
     r"\b(?:co-?)?(?:organi[sz]ed|convened|hosted|sponsored|arranged)\s+(?:jointly\s+)?(?:by|with)\b", re.I
 )
-_ASKS_SUMMARY = re.compile(
+_ASKS_SUMMARY = LazyRegex(
     r"\b(?:summary|summari[sz]e|overview|gist|in\s+brief|in\s+a\s+nutshell|main\s+points|highlights|key\s+points"
     r"|what\s+(?:was|is)\s+(?:the\s+)?(?:meeting|dialogue|debate|event|session)\s+about|what\s+happened\s+at)\b",
     re.I,
 )
-_ASKS_SPEECH = re.compile(
+_ASKS_SPEECH = LazyRegex(
     r"\b(?:what|how)\b.*\b(?:say|said|says|think|thinks|thought|argue|argued|propose|proposed|suggest|suggested"
     r"|recommend|recommended|urge|urged|want|wanted|view|views|position|stance)\b|\baccording\s+to\b"
     r"|\b(?:who|which\s+(?:speakers?|officials?|delegates?|panell?ists?|participants?|experts?))\s+(?:\w+\s+)?"
@@ -111,30 +115,30 @@ _ASKS_SPEECH = re.compile(
 
 # A vote asked about, and a paragraph that reports one: the genre's fixed formula ("by a recorded vote
 # of 121 in favour to 2 against, with 48 abstentions"), or an adoption without a vote.
-_ASKS_VOTE = re.compile(
+_ASKS_VOTE = LazyRegex(
     r"\b(?:what|how)\b.*\bvot(?:e|ed|es|ing)\b|\bvotes?\s+(?:count|tally|result|breakdown)|\bwho\s+voted\b"
     r"|\bby\s+what\s+(?:vote|margin)\b|\brecorded\s+vote\b|\babstain(?:ed|ing|ers)?\b|\babstentions?\b",
     re.I,
 )
-_VOTE = re.compile(
+_VOTE = LazyRegex(
     r"\b\d+\s+(?:votes?\s+)?(?:in\s+favour|against)\b|\b\d+\s+abstentions?\b|\babstain(?:ed|ing)\b"
     r"|\b(?:without\s+a\s+vote|unanimously|by\s+consensus)\b",
     re.I,
 )
 
 
-_ASKS_REPLY = re.compile(
+_ASKS_REPLY = LazyRegex(
     r"\b(?:who|which\s+\w+)\s+(?:answered|replied|responded|answers|replies|responds)\b"
     r"|\b(?:what|how)\s+did\s+.+\s+(?:reply|respond|answer)\b|\b(?:replies|reply|responses?|answers?)\s+(?:to|on)\b",
     re.I,
 )
-_REPLIES = re.compile(r"\b(?:replied|replying|responded|responding|answered|answering|in\s+(?:response|reply))\b", re.I)
-_ASKS_ASKER = re.compile(
+_REPLIES = LazyRegex(r"\b(?:replied|replying|responded|responding|answered|answering|in\s+(?:response|reply))\b", re.I)
+_ASKS_ASKER = LazyRegex(
     r"\b(?:who|which\s+\w+)\s+(?:asked|questioned|wanted\s+to\s+know|inquired|enquired|raised\s+(?:a|the)\s+question)\b"
     r"|\bquestions?\s+(?:to|for)\b|\bwhat\s+did\s+.+\s+ask\b",
     re.I,
 )
-_ASKS = re.compile(r"\b(?:asked|asking|wondered|wanted\s+to\s+know|inquired|enquired|questioned)\b", re.I)
+_ASKS = LazyRegex(r"\b(?:asked|asking|wondered|wanted\s+to\s+know|inquired|enquired|questioned)\b", re.I)
 
 
 _EXCHANGE_WORDS = frozenset(
@@ -182,7 +186,7 @@ def _states_by_first_word() -> dict[str, list[str]]:
     return by_first
 
 
-_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Þ][\w’'-]*")
+_CAPITALISED = LazyRegex(r"(?<![\w-])[A-ZÀ-Þ][\w’'-]*")
 
 
 def states_quantity(text: str) -> bool:
@@ -256,7 +260,7 @@ class Heading:
     distinctive: frozenset[str]
 
 
-_NAMES_A_PART = re.compile(
+_NAMES_A_PART = LazyRegex(
     r"\b(?:panels?|sessions?|segments?|discussions?|debates?|dialogues?|round\s*tables?|roundtables?|workshops?"
     r"|remarks|statements?|summary|summed\s+up|summari[sz]ed|wrap-?up|wrapped\s+up)\b",
     re.I,
@@ -274,13 +278,13 @@ def heading_words(text: str) -> set[str]:
 # "the first panel", "the second session": the k-th part of a meeting that is a panel or a
 # session (headings such as "Closing Remarks" or "Opening Statements" are not counted). The time of
 # day is not an order: a meeting may hold two panels in its morning, or none.
-_ORDINAL_PART = re.compile(
+_ORDINAL_PART = LazyRegex(
     r"\b(?P<which>first|1st|second|2nd|third|3rd)\s+(?:\w+\s+)?"
     r"(?:panels?|sessions?|segments?|discussions?|round\s*tables?|roundtables?|workshops?)\b",
     re.I,
 )
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
-_NOT_A_PANEL = re.compile(r"\b(?:opening|closing|remarks|statements?|action|introduct\w*|conclu\w*|adoption)\b", re.I)
+_NOT_A_PANEL = LazyRegex(r"\b(?:opening|closing|remarks|statements?|action|introduct\w*|conclu\w*|adoption)\b", re.I)
 
 
 def _ordinal_sections(query: str, headings: list[Heading]) -> set[tuple[str, str]]:
@@ -347,7 +351,7 @@ def _when(name: str, boost: float, gives: Callable[[dict[str, Any]], bool]) -> P
 
 # Question forms that ask for a kind of answer, first match of each group wins:
 # (the form, its name, its boost, whether a paragraph gives it).
-_KINDS: list[list[tuple[re.Pattern[str], str, float, Callable[[dict[str, Any]], bool]]]] = [
+_KINDS: list[list[tuple[LazyRegex, str, float, Callable[[dict[str, Any]], bool]]]] = [
     [
         (_ASKS_SHARE, "a share", MONEY_BOOST, lambda r: states_share(r["text"])),  # as sure a sign as money
         (_ASKS_MONEY, "a sum of money", MONEY_BOOST, lambda r: states_money(r["text"])),

@@ -5,8 +5,8 @@ Exit statuses are :class:`untrack.errors.ExitStatus`: 0 matched, 1 no match, 2 a
 (one line on stderr), 70 a bug (one line asking for a report), 130 interrupted.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Typer reads every parameter's annotation when it builds a
+# command, and real ones spare it compiling each from a string (start-up).
 import functools
 import os
 import sys
@@ -628,10 +628,31 @@ def completion(shell: Shell = typer.Argument(..., help="bash, zsh or fish.")) ->
     sys.stdout.write(script.strip("\n") + "\n")
 
 
+def _command_named(name: str) -> Any:
+    """The registered command called `name` (as Typer names it), or None."""
+    for info in app.registered_commands:
+        if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
+            return info
+    return None
+
+
 def main() -> None:
     if COMPLETE_VAR in os.environ:
         _completion_classes()
-    app(prog_name="untrack")
+        app(prog_name="untrack")
+        return
+    # Start-up: Typer builds every command's click parameters (types, defaults, help) before it
+    # runs one, a few ms each. When the first argument names a command, only that one is built;
+    # the app's own options, help and errors (`untrack`, `untrack -h`, a mistyped command) still
+    # see them all.
+    only = _command_named(sys.argv[1]) if len(sys.argv) > 1 else None
+    every = app.registered_commands
+    if only is not None:
+        app.registered_commands = [only]
+    try:
+        app(prog_name="untrack")
+    finally:
+        app.registered_commands = every
 
 
 if __name__ == "__main__":

@@ -9,44 +9,69 @@ alternatives are attached to the first word of the run it matches.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 MAX_RUN = 5  # the longest spelled-out name an acronym stands for, in content words
 PAIR_WINDOW = 3  # a two-word entry also matches its words in either order this close ("money … make")
 ACRONYM_WEIGHT = 1.0  # "ECOSOC" and "Economic and Social Council" are the same thing
 
 
+# Stemming every key of the lexicon cost each cold search ~5 ms; a question's runs all begin with
+# the stem of one of its words, and stemming keeps a word's first two letters (a test holds this
+# for every key), so only the keys filed under those letters are stemmed, each pair once.
+
+
 @lru_cache(maxsize=1)
-def _table() -> dict[tuple[str, ...], tuple[tuple[str, bool], ...]]:
-    """Stems of a lexicon key → (alternative, is-an-acronym-equivalent) pairs."""
+def _entries_by_initial() -> dict[str, list[tuple[str, str, bool]]]:
+    """The lexicon's (key, alternative, is-an-acronym-equivalent) entries, in lexicon order, filed
+    under the first two letters of the key's first word as the text analyzer reads it before
+    stemming (folded, stop words dropped, irregular forms regularised): those of its first stem."""
+    from whoosh.analysis import CompositeAnalyzer, StemFilter
+
     from .analysis import analyzers
     from .lexicon import ACRONYMS, SYNONYMS
 
-    an = analyzers().text
-    table: dict[tuple[str, ...], list[tuple[str, bool]]] = {}
-
-    def add(key: str, alternative: str, exact: bool) -> None:
-        stems = tuple(t.text for t in an(key))
-        if stems and alternative not in [a for a, _ in table.get(stems, [])]:
-            table.setdefault(stems, []).append((alternative, exact))
-
-    for key, alternatives in SYNONYMS.items():
-        for alternative in alternatives:
-            add(key, alternative, False)
+    text = analyzers().text
+    assert isinstance(text.items[-1], StemFilter)
+    unstemmed = CompositeAnalyzer(*text.items[:-1])
+    entries = [(key, alternative, False) for key, alternatives in SYNONYMS.items() for alternative in alternatives]
     for acronym, name in ACRONYMS.items():
-        add(acronym, name, True)
-        add(name, acronym, True)
+        entries += [(acronym, name, True), (name, acronym, True)]
+    initials = {key: next((t.text[:2] for t in unstemmed(key)), None) for key in dict.fromkeys(e[0] for e in entries)}
+    by_initial: dict[str, list[tuple[str, str, bool]]] = {}
+    for entry in entries:
+        initial = initials[entry[0]]
+        if initial is not None:  # a key of stop words alone stands for nothing
+            by_initial.setdefault(initial, []).append(entry)
+    return by_initial
+
+
+@cache
+def _table(initial: str) -> dict[tuple[str, ...], tuple[tuple[str, bool], ...]]:
+    """Stems of a lexicon key whose first stem begins with `initial` (its first two letters) →
+    (alternative, is-an-acronym-equivalent) pairs."""
+    table: dict[tuple[str, ...], list[tuple[str, bool]]] = {}
+    for key, alternative, exact in _entries_by_initial().get(initial, ()):
+        stems = _stems(key)
+        if alternative not in [a for a, _ in table.get(stems, [])]:
+            table.setdefault(stems, []).append((alternative, exact))
     return {k: tuple(v) for k, v in table.items()}
+
+
+@cache
+def _stems(key: str) -> tuple[str, ...]:
+    from .analysis import analyzers
+
+    return tuple(t.text for t in analyzers().text(key))
 
 
 def alternatives(stems: Sequence[tuple[str, ...]]) -> list[list[tuple[str, bool]]]:
     """For each content word (given as its stems), the alternatives of the runs it starts:
     (words to search for, whether they are an exact equivalent rather than a synonym)."""
-    table = _table()
     out: list[list[tuple[str, bool]]] = [[] for _ in stems]
 
     def attach(i: int, key: tuple[str, ...]) -> None:
-        for alt in table.get(key, ()):
+        for alt in _table(key[0][:2]).get(key, ()) if key else ():
             if alt not in out[i]:
                 out[i].append(alt)
 

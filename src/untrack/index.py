@@ -35,11 +35,11 @@ from .analysis import _WORDS, SCHEMA_VERSION, analysis_fingerprint, analyzers, d
 from .errors import IndexProblem, NoIndex, no_index_advice, rebuild_advice
 from .folder import CURRENT, LOCK, MANIFEST, IndexFolder
 from .home import default_location
-from .model import Document
 from .textutil import shown_path
 
 if TYPE_CHECKING:  # parsing (and its compiled rule table) is only imported by writers
     from .build import UpdateReport
+    from .model import Document
     from .sources import Source
 
 __all__ = ["IndexProblem", "IndexStore", "NoIndex", "SCHEMA_VERSION", "analyzers"]
@@ -296,7 +296,7 @@ class Generation:
 
         from .safepickle import install
 
-        install(store.path)
+        install(store.path, writing=True)
         self.store = store
         self.optimize = optimize
         self.folder = IndexFolder(store.path)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from .highlight import make_snippet
-from .textutil import terminal_safe
+from .textutil import LazyRegex, terminal_safe
 
 INDENT = 5  # hits, their metadata and their context sit under the rank column
 BAR = "│".rjust(INDENT) + " "  # sets a neighbouring paragraph apart, on each of its lines
@@ -156,7 +155,9 @@ def write_blocks(stream: IO[str], blocks: Iterable[list[Line]]) -> None:
     stream.write("\n\n".join("\n".join(line.text.rstrip() for line in block) for block in blocks) + "\n")
 
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = LazyRegex(  # lazy: only JSON output needs it
+    "[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def to_json(rec: Any) -> str:

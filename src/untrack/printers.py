@@ -12,7 +12,6 @@ Rich is imported only by the terminal printer, so piped output starts fast.
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any, Protocol
@@ -83,6 +82,8 @@ class RowPrinter:
                 cells = [cell.ljust(w) for cell, w in zip(row[:-1], widths, strict=True)] + [row[-1]]
                 self.stream.write("  ".join(cells).rstrip() + "\n")
             return
+        import csv  # only csv and tsv output needs it (start-up)
+
         writer = csv.writer(self.stream, delimiter="\t" if self.kind == "tsv" else ",", lineterminator="\n")
         writer.writerow(columns)
         writer.writerows(rows)

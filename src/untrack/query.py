@@ -17,6 +17,7 @@ from typing import Any
 from . import answers, expansion
 from .analysis import analyzers
 from .errors import UntrackError
+from .textutil import LazyRegex
 
 # BM25F field weights: the paragraph text carries the meaning; a query word that names the
 # speaker ("bachelet courts") lifts that speaker's paragraphs, and one that names the speaker's
@@ -93,7 +94,7 @@ class Filters:
 
 
 SORTS = ("relevance", "date", "doc")
-_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_PARTIAL_DATE = LazyRegex(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")  # lazy (start-up): dates are rarely given
 
 
 def date_bound(value: str, end: bool) -> str:
@@ -243,7 +244,7 @@ def _exact_phrase_plugin() -> Any:
     return ExactPhrasePlugin()
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = LazyRegex(r"\w+", re.UNICODE)  # lazy (start-up): only --literal reads it
 
 
 def literal_text(text: str) -> str:
@@ -404,8 +405,6 @@ _WORD_OR_HYPHENATED = re.compile(r"\w+(?:[-'’]\w+)*")
 def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = False, reader: Any = None) -> Any:
     """The user's query as a Whoosh query: plain words and questions through
     :func:`plain_query`; anything with syntax through Whoosh's parser, over the weighted fields."""
-    from whoosh import qparser
-
     check_length(text)
     if literal:
         text = literal_text(text)
@@ -414,6 +413,8 @@ def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = F
             with ix.reader() as own:
                 return plain_query(own, text, require_all)
         return plain_query(reader, text, require_all)
+    from whoosh import qparser  # only queries with syntax need Whoosh's parser (start-up: ~3 ms)
+
     check_fields(text, set(ix.schema.names()))
     group = qparser.AndGroup if require_all else qparser.OrGroup
     parser = qparser.MultifieldParser(list(FIELD_WEIGHTS), ix.schema, fieldboosts=FIELD_WEIGHTS, group=group)
@@ -427,7 +428,9 @@ def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = F
 
 
 # Fields that a `field:value` clause restricts rather than ranks by, like --speaker and --body.
-_FIELD_PREFIX = re.compile(r"(?<![\w:/])([A-Za-z_]\w*):(?=[\w\"(\[])")
+_FIELD_PREFIX = LazyRegex(  # lazy (start-up): only queries with syntax
+    r"(?<![\w:/])([A-Za-z_]\w*):(?=[\w\"(\[])"
+)
 
 
 def check_fields(text: str, known: set[str]) -> None:

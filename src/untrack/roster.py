@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .textutil import fold, hyphens
+from .textutil import LazyRegex, fold, hyphens
 
 # Lists of panellists follow one of these phrases.
 _ROSTER_LEAD = re.compile(
@@ -23,8 +22,9 @@ _ROSTER_LEAD = re.compile(
 )
 _CHAIRED = re.compile(r"^(?:Co-?chaired|Chaired|Moderated|Co-?moderated)\s+by\s+(?P<who>.+?)(?:,\s+the\s+|$)", re.I)
 # What the sentence goes on to say after a roster entry's role, not part of it.
-_CLAUSE_AFTER_ROLE = re.compile(r",\s+(?:of|and\s+then|then|which|who|before|after|as)\b.*$", re.S)
-_NAME_PLACE = re.compile(r"(?P<name>[^,();]+?)\s*,?\s*\(\s*(?P<place>[^()]+?)\s*\)")
+# Lazy, as the next one: searching asks only is_roster.
+_CLAUSE_AFTER_ROLE = LazyRegex(r",\s+(?:of|and\s+then|then|which|who|before|after|as)\b.*$", re.S)
+_NAME_PLACE = LazyRegex(r"(?P<name>[^,();]+?)\s*,?\s*\(\s*(?P<place>[^()]+?)\s*\)")
 
 
 def is_roster(text: str) -> bool:
@@ -172,6 +172,8 @@ class Roster:
             ends = [p for p in exact if p.tokens[-len(want) :] == want]
             return ends[0] if len(ends) == 1 else None
         # A spelling variant: link only when one entry is clearly the closest.
+        from difflib import SequenceMatcher  # here, not at the top: searching reads is_roster alone
+
         key = " ".join(want)
         scored = sorted(
             (

@@ -182,26 +182,34 @@ def _safe_renaming_unpickler(f: Any, objmap: Any = None, shortcuts: Any = None) 
     return SafeUnpickler(f)  # no renaming: the old names it maps to are not allowed anyway
 
 
-def install(where: Any = None) -> None:
+def install(where: Any = None, writing: bool = False) -> None:
     """Make every pickle load Whoosh does go through :class:`SafeUnpickler` (idempotent).
 
-    `where` is the index folder about to be opened, for the error message."""
+    `where` is the index folder about to be opened, for the error message. `writing`: this
+    process is about to write an index, so the modules that read back its writer's own spool
+    files are imported now and keep the real loader; a process that only reads leaves them
+    unimported (start-up: whoosh.multiproc imports multiprocessing and Whoosh's writer)."""
     global _installed, _where
     if where is not None:
         _where = str(where)
-    if _installed:
-        return
-    import whoosh.compat
-    import whoosh.legacy
-    import whoosh.util.loading
+    if not _installed:
+        import whoosh.compat
+        import whoosh.legacy
+        import whoosh.util.loading
 
-    _patch(whoosh.compat)
-    for name in _BINDERS:
-        mod = sys.modules.get(name)
-        if mod is not None:
-            _patch(mod)
+        _patch(whoosh.compat)
+        for name in _BINDERS:
+            mod = sys.modules.get(name)
+            if mod is not None:
+                _patch(mod)
+        # TOC format -110 is read by whoosh.legacy with its own, unrestricted, unpickler.
+        whoosh.util.loading.RenamingUnpickler = _safe_renaming_unpickler
+        whoosh.legacy.RenamingUnpickler = _safe_renaming_unpickler
+        _installed = True
     for name in _OWN_SPOOLS:  # their `load` came from whoosh.compat, patched above: give it back
-        mod = importlib.import_module(name)
+        mod = importlib.import_module(name) if writing else sys.modules.get(name)
+        if mod is None:
+            continue
         for attr, value in list(vars(mod).items()):
             if value is loads:
                 setattr(mod, attr, pickle.loads)
@@ -209,7 +217,3 @@ def install(where: Any = None) -> None:
                 setattr(mod, attr, pickle.load)
             elif value is _safe_pickle:
                 setattr(mod, attr, pickle)
-    # TOC format -110 is read by whoosh.legacy with its own, unrestricted, unpickler.
-    whoosh.util.loading.RenamingUnpickler = _safe_renaming_unpickler
-    whoosh.legacy.RenamingUnpickler = _safe_renaming_unpickler
-    _installed = True

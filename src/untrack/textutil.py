@@ -1,15 +1,56 @@
-"""Small text helpers: whitespace normalisation, accent folding, terminal safety."""
+"""Small text helpers: whitespace normalisation, accent folding, terminal safety, patterns compiled on
+first use."""
 
 from __future__ import annotations
 
 import errno
 import os
 import re
+import sys
 import unicodedata
+from collections.abc import Callable, Iterator
+from typing import Any
+
+
+class LazyRegex:
+    """A regular expression compiled when first used, not when its module is imported: a long
+    case-insensitive pattern takes a millisecond or two to compile, and a cold start should pay
+    only for the patterns it uses."""
+
+    __slots__ = ("_pattern", "_flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern, self._flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled.findall(string, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count)
+
 
 # Spaces that press releases use between sentences and inside names.
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u3000\ufeff]+")
-_ALL_WS = re.compile(r"\s+")
+_SPACES = LazyRegex(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u3000\ufeff]+")  # lazy: searching never squashes
+_ALL_WS = LazyRegex(r"\s+")
 
 
 def squash(text: str) -> str:
@@ -53,8 +94,9 @@ def terminal_safe(text: str) -> str:
 
 
 # Any control character, tab and newline included: a file name must stay on its line.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_QUOTED = re.compile('[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"\\\\]')
+# Lazy: a search that goes well never names a file.
+_CONTROL = LazyRegex("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_QUOTED = LazyRegex('[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"\\\\]')
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\\": "\\\\", '"': '\\"'}
 
 

@@ -1,0 +1,146 @@
+"""Start-up: what a cold `untrack search` leaves unimported and unbuilt (docs/performance.md,
+"Session 8"). Nothing here is timed: each test checks what was imported or built, or that a
+deferral changes nothing a user sees."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from untrack import expansion
+from untrack.analysis import analyzers
+from untrack.lexicon import ACRONYMS, SYNONYMS
+
+# Runs the command as `untrack` does, and says on stderr which modules the process imported.
+_REPORT_MODULES = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: sys.stderr.write('\\nmodules: ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
+    "sys.argv = ['untrack', *sys.argv[1:]]\n"
+    "from untrack.entry import main\n"
+    "main()\n"
+)
+# The same command line handed to the whole Typer app, every command registered.
+_WHOLE_APP = "import sys\nfrom untrack.cli import app\napp(sys.argv[1:], prog_name='untrack')\n"
+
+
+def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("UNTRACK_")}
+    env.update(NO_COLOR="1", COLUMNS="100")
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120, env=env)
+
+
+def _modules(stderr: str) -> set[str]:
+    line = [x for x in stderr.splitlines() if x.startswith("modules: ")][-1]
+    return set(line.removeprefix("modules: ").split())
+
+
+# Never needed to answer a plain question into a pipe: the renderer (terminal only), the fetcher,
+# the parser and indexer, Whoosh's query parser (queries with syntax) and writer, CSV.
+NOT_FOR_A_PLAIN_SEARCH = (
+    "rich",
+    "httpx",
+    "csv",
+    "difflib",
+    "multiprocessing",
+    "sqlite3",
+    "whoosh.qparser",
+    "whoosh.writing",
+    "whoosh.multiproc",
+    "untrack.render",
+    "untrack.fetch",
+    "untrack.build",
+    "untrack.parse",
+    "untrack.attribute",
+    "untrack.patterns",
+    "untrack.model",
+)
+
+
+def test_a_plain_piped_search_imports_only_what_it_needs(seed_index: Path) -> None:
+    question = "which countries donated money to the trust fund"
+    done = _run(_REPORT_MODULES, "search", question, "--index", str(seed_index))
+    assert done.returncode == 0, done.stderr
+    assert "Trust Fund" in done.stdout
+    imported = _modules(done.stderr)
+    assert "whoosh.searching" in imported and "untrack.search" in imported  # the report works
+    assert sorted(imported & set(NOT_FOR_A_PLAIN_SEARCH)) == []
+
+
+def test_a_query_with_syntax_still_gets_whoosh_s_parser(seed_index: Path) -> None:
+    done = _run(_REPORT_MODULES, "search", '"trust fund" OR donations', "--index", str(seed_index), "-f", "csv")
+    assert done.returncode == 0, done.stderr
+    assert {"whoosh.qparser", "csv"} <= _modules(done.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "-h"],
+        ["search", "--bogus", "x"],
+        ["search"],
+        ["show"],
+        ["status", "--index", "{index}"],
+        ["search", "trust fund", "--index", "{index}", "--json", "-n", "3"],
+        ["serach", "x"],
+        ["--version"],
+        ["-h"],
+        [],
+    ],
+)
+def test_building_only_the_command_run_changes_no_output(seed_index: Path, args: list[str]) -> None:
+    """`untrack CMD …` has Typer build CMD alone; its help, errors and output are the whole app's."""
+    args = [a.replace("{index}", str(seed_index)) for a in args]
+    narrowed, whole = _run(_REPORT_MODULES, *args), _run(_WHOLE_APP, *args)
+    assert narrowed.returncode == whole.returncode
+    assert narrowed.stdout == whole.stdout
+    assert narrowed.stderr.split("\nmodules: ")[0] == whole.stderr
+
+
+def test_main_leaves_every_command_registered(monkeypatch: pytest.MonkeyPatch, seed_index: Path, capsys) -> None:
+    from untrack import cli
+
+    before = list(cli.app.registered_commands)
+    monkeypatch.setattr(sys, "argv", ["untrack", "status", "--index", str(seed_index)])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert "documents" in capsys.readouterr().out
+    assert cli.app.registered_commands == before
+
+
+def _whole_table() -> dict[tuple[str, ...], tuple[tuple[str, bool], ...]]:
+    """The expansion table as it was built before it was filed by first letters: every key stemmed."""
+    an = analyzers().text
+    table: dict[tuple[str, ...], list[tuple[str, bool]]] = {}
+
+    def add(key: str, alternative: str, exact: bool) -> None:
+        stems = tuple(t.text for t in an(key))
+        if stems and alternative not in [a for a, _ in table.get(stems, [])]:
+            table.setdefault(stems, []).append((alternative, exact))
+
+    for key, alternatives in SYNONYMS.items():
+        for alternative in alternatives:
+            add(key, alternative, False)
+    for acronym, name in ACRONYMS.items():
+        add(acronym, name, True)
+        add(name, acronym, True)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def test_stemming_keeps_the_first_two_letters_of_every_lexicon_key() -> None:
+    """What lets the expansion table be stemmed a few keys at a time, as questions need them."""
+    for initial, entries in expansion._entries_by_initial().items():
+        for key, _, _ in entries:
+            stems = [t.text for t in analyzers().text(key)]
+            assert stems and stems[0][:2] == initial, (key, stems, initial)
+
+
+def test_the_table_filed_by_first_letters_is_the_whole_table() -> None:
+    whole = _whole_table()
+    filed = {k: v for initial in expansion._entries_by_initial() for k, v in expansion._table(initial).items()}
+    assert filed == whole
+    for stems, alternatives in whole.items():
+        assert expansion.alternatives([stems])[0] == list(alternatives)
