@@ -432,6 +432,12 @@ def test_bash_completion_script_completes_commands_options_and_choices(tmp_path:
     assert complete("untrack", "search", "--format", "") == ["text", "table", "csv", "tsv", "json", "jsonl"]
 
 
+def test_completion_without_a_shell_says_which_and_exits_2(runner) -> None:
+    res = runner.invoke(app, ["completion"])
+    assert res.exit_code == 2 and "bash, zsh or fish" in res.stderr and res.stderr.count("\n") == 1
+    assert not res.stdout
+
+
 @pytest.mark.parametrize("shell", ["zsh", "fish"])
 def test_zsh_and_fish_scripts_name_the_program(runner, shell) -> None:
     res = runner.invoke(app, ["completion", shell])

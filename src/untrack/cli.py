@@ -621,6 +621,8 @@ def completion(shell: Shell = typer.Argument(..., help="bash, zsh or fish.")) ->
     """
     from click.shell_completion import get_completion_class
 
+    if shell is None:  # (click lets a required Choice argument through as None; say what is missing)
+        raise UntrackError("name a shell: untrack completion bash, zsh or fish")
     _completion_classes()
     cls = get_completion_class(shell.value)
     assert cls is not None
