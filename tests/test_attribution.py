@@ -473,6 +473,11 @@ def test_a_pronoun_speaking_first_goes_on_with_the_speaker_before() -> None:
             "Like the representative of Cuba before him, the Chairman said the matter would be taken up later.",
             "Julian Example",
         ),
+        (  # elected to the office, then speaking by its title
+            "The Commission elected Marc-André Example (Canada) as Chair of its 2020 session today.",
+            "Laying out priorities for 2020, the new Chair said the Commission was the only body of its kind.",
+            "Marc-André Example",
+        ),
     ],
 )
 def test_an_office_named_elsewhere_in_the_release_is_its_holder(first: str, second: str, speaker: str) -> None:

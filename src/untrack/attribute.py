@@ -315,6 +315,11 @@ _NAME_THEN_OFFICE = re.compile(
     rf"(?<![\w’'\-])(?P<run>{NAME_RUN}),\s+(?:the\s+)?(?P<office>(?:[A-Z][\w-]*[’']s\s+)?{_OFFICES}[^,;.()“”\"]{{0,100}}?)"
     rf"(?=\s*(?:[,;.()]|$))"
 )
+# "The Commission elected Marc-André Blanchard (Canada) as Chair of its 2020 session": the office is his.
+_ELECTED = re.compile(
+    rf"\belected\s+(?:by\s+acclamation\s+)?(?P<run>{NAME_RUN})\s*\(\s*(?P<place>[^()]{{2,60}}?)\s*\)\s*,?\s+as\s+"
+    rf"(?:its\s+|the\s+)?(?:new\s+)?(?P<office>(?:Vice-)?(?:Chair|Chairperson|Chairman|Chairwoman|President|Rapporteur)\b)"
+)
 # The words just before an office in apposition: "Bernard Kouchner, the Special Representative … told".
 _RUN_AT_END = re.compile(rf"(?<![\w’'\-])(?P<run>{NAME_RUN})$")
 ROLE_RULES = (
@@ -367,6 +372,11 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
             if re.search(rf"\b{VERBS}", m.group("office")) or person_from_run(m.group("office")):
                 continue  # "…, Secretary-General Kofi Annan told": a title before a name, or a clause
             roster.add(titlecase_name(found[0]), m.group("office").strip())
+    for text in flat:
+        for m in _ELECTED.finditer(text):  # "elected Marc-André Blanchard (Canada) as Chair": he holds it
+            found = person_from_run(m.group("run"))
+            if found is not None and len(found[0].split()) > 1:
+                roster.add(titlecase_name(found[0]), m.group("place"), m.group("office"))
     for text in flat:
         for m in _NAMED_WITH_PLACE.finditer(text):
             place = m.group("place")
@@ -566,7 +576,7 @@ def _office_holder(sp: Speaker, roster: Roster) -> Speaker:
     office stays the speaker."""
     if head_title(sp.name) is None or roster.find(sp.name) is not None:
         return sp
-    found = [p for p in roster.people if p.affiliation and holds(p.affiliation, sp.name)]
+    found = [p for p in roster.people if any(t and holds(t, sp.name) for t in (p.affiliation, p.role))]
     if len(found) != 1:
         return sp
     return Speaker(found[0].name, sp.raw, found[0].affiliation, sp.rule, sp.role)
