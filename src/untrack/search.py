@@ -272,10 +272,11 @@ def search(
             depth = max(limit, answers.RERANK_DEPTH, coverage.DEPTH) if limit and plain else limit or None
             ranked = o.ranker.top(q, depth, allow=allow, exclude=o.headings(), scale=o.headlines(), context=o.context())
             top = [(o.record(d), score) for d, score in ranked]
+            docnums = {rec["id"]: d for (rec, _), (d, _) in zip(top, ranked, strict=True)}
             if prefs:
                 top = answers.rerank(top, prefs)
             if plain:
-                top = _with_release_gains(o, query, ranked, top)
+                top = _with_release_gains(o, query, docnums, top)
             found = list(top[: limit or None])
         else:  # the ranker finds the matches (phrases checked); Whoosh sorts them by its columns
             if query:
@@ -308,19 +309,20 @@ def search(
 
 
 def _with_release_gains(
-    o: _Opened, query: str, ranked: list[tuple[int, float]], top: list[tuple[dict[str, Any], float]]
+    o: _Opened, query: str, docnums: dict[str, int], top: list[tuple[dict[str, Any], float]]
 ) -> list[tuple[dict[str, Any], float]]:
-    """The best hits re-ordered by how much of the question their releases hold (untrack.coverage)."""
+    """The best hits re-ordered by how much of the question their releases hold (untrack.coverage);
+    `docnums` gives each hit's document number by its record id."""
     from .analysis import analyzers
 
-    docs = [d for d, _ in ranked[: coverage.DEPTH]]
+    head = top[: coverage.DEPTH]
+    docs = [docnums[rec["id"]] for rec, _ in head]
     gains = coverage.release_gains(
         o.searcher.reader(), o.release_starts(), docs, (t.text for t in analyzers().text(query))
     )
     if not gains:
         return top
-    by_id = {o.record(d)["id"]: gain for d, gain in gains.items()}
-    head = [(rec, score + by_id.get(rec["id"], 0.0)) for rec, score in top[: coverage.DEPTH]]
+    head = [(rec, score + gains[docnums[rec["id"]]]) for rec, score in head]
     head.sort(key=lambda rs: -rs[1])
     return head + top[coverage.DEPTH :]
 
