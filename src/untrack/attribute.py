@@ -136,6 +136,7 @@ def _clean_entity(entity: str) -> str:
     return re.sub(r"\s+Delegation$", "", entity)  # "his counterpart from the European Union Delegation"
 
 
+_ROLE_GROUPS = ("role", "role2", "role3", "role4", "role5", "role6")  # where the rules put a speaker's title
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|to|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s+)+$")
 _STATE_OF = re.compile(r"State\s+of\s+[A-Z]")  # "the observer for the State of Palestine"
 _AND_PERSON = re.compile(
@@ -233,17 +234,16 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
     if found is None:
         return None
     name, role_prefix, of_place = found
-    if any(_AND_PERSON.search(groups.get(k) or "") for k in ("role", "role2", "role3", "role4", "role5", "role6")):
+    if any(_AND_PERSON.search(groups.get(k) or "") for k in _ROLE_GROUPS):
         return NO_SPEAKER  # "Laura Vaccari, Chief of the Unit, and Margaret Novicki, Chief of …, briefed": two people
-    for key in ("role", "role2", "role3", "role4", "role5", "role6"):  # "The draft, Member States, said"; "A, B and…"
+    for key in _ROLE_GROUPS:  # "The draft, Member States, said"; "A, B and…"
         if rule.kind == "named" and groups.get(key) and not any(is_role_word(w) for w in groups[key].split()):
             if key != "role" or rule.name == "role, name, verb":
                 return None
     if rule.name == "role, name, verb" and not starts_as_a_title(groups["role"]):
         return None  # "A critical debate that followed briefings by … the Director of X, Name, highlighted"
     name = titlecase_name(name)
-    roles = ("role", "role2", "role3", "role4", "role5", "role6")
-    role = next((groups[k].strip() for k in roles if groups.get(k)), "") or role_prefix or None
+    role = next((groups[k].strip() for k in _ROLE_GROUPS if groups.get(k)), "") or role_prefix or None
     place = place or of_place
     person = roster.find(name)
     if person is not None and len(person.tokens) >= len(name.split()):
