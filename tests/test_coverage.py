@@ -80,3 +80,12 @@ def test_a_replaced_release_lends_none_of_its_old_words(tmp_path: Path) -> None:
     assert coverage.covered(reader, "zebra", spans.values()) == set()
     assert len(coverage.covered(reader, "migrat", spans.values())) == 1
     assert len(coverage.covered(reader, "discuss", spans.values())) == 2
+
+
+def test_explain_says_releases_count_only_for_questions_of_several_words(seed_index: Path) -> None:
+    """One word is in every hit's release, so releases tell nothing apart and the step is skipped."""
+    from untrack.search import explain
+
+    store = IndexStore(seed_index)
+    assert "release:" not in explain(store, "trafficking")
+    assert "release:" in explain(store, "trafficking victims")

@@ -269,14 +269,17 @@ def search(
         if sort == "relevance" and query:
             plain = is_plain(query) and not literal
             prefs = answers.preferences(query, o.sections, o.is_speaker_word) if plain else []
-            depth = max(limit, answers.RERANK_DEPTH, coverage.DEPTH) if limit and plain else limit or None
+            # (one word: every hit's release holds it, so releases tell nothing apart)
+            words = _question_words(query) if plain else set()
+            wide = bool(prefs) or len(words) > 1
+            depth = max(limit, answers.RERANK_DEPTH, coverage.DEPTH) if limit and wide else limit or None
             ranked = o.ranker.top(q, depth, allow=allow, exclude=o.headings(), scale=o.headlines(), context=o.context())
             top = [(o.record(d), score) for d, score in ranked]
             docnums = {rec["id"]: d for (rec, _), (d, _) in zip(top, ranked, strict=True)}
             if prefs:
                 top = answers.rerank(top, prefs)
-            if plain:
-                top = _with_release_gains(o, query, docnums, top)
+            if len(words) > 1:
+                top = _with_release_gains(o, words, docnums, top)
             found = list(top[: limit or None])
         else:  # the ranker finds the matches (phrases checked); Whoosh sorts them by its columns
             if query:
@@ -308,18 +311,21 @@ def search(
     return hits
 
 
-def _with_release_gains(
-    o: _Opened, query: str, docnums: dict[str, int], top: list[tuple[dict[str, Any], float]]
-) -> list[tuple[dict[str, Any], float]]:
-    """The best hits re-ordered by how much of the question their releases hold (untrack.coverage);
-    `docnums` gives each hit's document number by its record id."""
+def _question_words(query: str) -> set[str]:
+    """A plain question's words as the text field holds them (folded, stemmed, no stop words)."""
     from .analysis import analyzers
 
+    return {t.text for t in analyzers().text(query)}
+
+
+def _with_release_gains(
+    o: _Opened, words: set[str], docnums: dict[str, int], top: list[tuple[dict[str, Any], float]]
+) -> list[tuple[dict[str, Any], float]]:
+    """The best hits re-ordered by how much of the question (its `words`) their releases hold
+    (untrack.coverage); `docnums` gives each hit's document number by its record id."""
     head = top[: coverage.DEPTH]
     docs = [docnums[rec["id"]] for rec, _ in head]
-    gains = coverage.release_gains(
-        o.searcher.reader(), o.release_starts(), docs, (t.text for t in analyzers().text(query))
-    )
+    gains = coverage.release_gains(o.searcher.reader(), o.release_starts(), docs, words)
     if not gains:
         return top
     head = [(rec, score + gains[docnums[rec["id"]]]) for rec, score in head]
@@ -375,7 +381,13 @@ def explain(store: IndexStore, query: str, filters: Filters | None = None, liter
             f"context: each of the best hits gains {CONTEXT_BEFORE:g} of the score of the paragraph before it"
             f" and {CONTEXT_AFTER:g} of the one after it, in its release"
         )
-    if q is not None and is_plain(query) and not literal and coverage.RELEASE_WEIGHT:
+    if (
+        q is not None
+        and is_plain(query)
+        and not literal
+        and coverage.RELEASE_WEIGHT
+        and len(_question_words(query)) > 1
+    ):
         lines.append(
             f"release: each of the best {coverage.DEPTH} hits gains {coverage.RELEASE_WEIGHT:g} of the weight of the"
             " question's words its release holds anywhere"
