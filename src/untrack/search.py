@@ -120,19 +120,18 @@ class _Opened:
         return allow
 
     def releases_of_body(self, body: str) -> set[int]:
-        from bisect import bisect_right
-
         from whoosh.query import And, NumericRange
 
         # Whoosh's own intersection skips from one release's first record to the next, so the
         # phrase is read only there, not for every paragraph.
-        starts = self.release_starts()
         first_records = And([NumericRange("n", 0, 1), build_filter(Filters(body=body))])
+        spans = coverage.release_spans(
+            self.release_starts(), self.searcher.doc_count_all(), self.ranker.whoosh(first_records)
+        )
         out: set[int] = set()
-        for d in self.ranker.whoosh(first_records):
-            i = bisect_right(starts, d)
-            if i and starts[i - 1] == d:
-                out.update(range(d, starts[i] if i < len(starts) else self.searcher.doc_count_all()))
+        for d, (lo, hi) in spans.items():
+            if d == lo:  # a release's first record (a record 1 after its headline is no start)
+                out.update(range(lo, hi))
         return out
 
     def release_starts(self) -> list[int]:
