@@ -478,6 +478,11 @@ def test_a_pronoun_speaking_first_goes_on_with_the_speaker_before() -> None:
             "Laying out priorities for 2020, the new Chair said the Commission was the only body of its kind.",
             "Marc-André Example",
         ),
+        (  # an office of a UN body after a quotation: no delegation of "the General Assembly"
+            "John Example, President of the General Assembly, addressed the Committee.",
+            "“The Committee does not work in a vacuum,” the President of the General Assembly said, noting more.",
+            "John Example",
+        ),
     ],
 )
 def test_an_office_named_elsewhere_in_the_release_is_its_holder(first: str, second: str, speaker: str) -> None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .lexicon import DEMONYMS, STATES
 from .model import Document, Paragraph
-from .names import is_role_word, person_and_place, person_from_run, starts_as_a_title
+from .names import BODY_WORDS, is_role_word, person_and_place, person_from_run, starts_as_a_title
 from .offices import head_title, holds, may_hold, office_of, presiding_title
 from .patterns import (
     CONTINUATION,
@@ -210,6 +210,8 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         first = fold(entity.split()[0]) if entity else ""
         if not entity or first in NOT_NAMES | {"secretary-general", "secretariat"} and not _STATE_OF.match(entity):
             return None
+        if rule.name == "the Minister of X" and any(fold(w) in BODY_WORDS for w in entity.split()):
+            return None  # "the President of the General Assembly": an office of a UN body, not a delegation
         entity = DEMONYMS.get(fold(entity), entity)  # "the Chinese representative": China
         return Speaker(entity, raw, entity, rule.name)
     # "named" and "after_verb": a name, perhaps with a role before it or after it. A run that goes on

@@ -588,7 +588,7 @@ OFFICE = (
 )
 UNNAMED_OFFICIAL = re.compile(
     # (an office that "was asked" or "is requested" is spoken to, not speaking)
-    rf"(?:^|,\s+(?:as\s+)?)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]his)\s+"
+    rf"(?:^|,\s+(?:as\s+)?|[”\"],?\s+)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]his)\s+"
     rf"(?P<role>{OFFICE}(?:(?!\b(?:was|were|been|be|is|are|being)\b)[^;“”\"]){{0,160}}?)"
     # (an aside may stand between the office and its verb, set off by commas or dashes: "The
     # Director-General of the Organization, the body that verifies the Convention, told…")
