@@ -19,6 +19,7 @@ from .model import Document, Paragraph
 from .names import BODY_WORDS, is_role_word, person_and_place, person_from_run, starts_as_a_title
 from .offices import head_title, holds, may_hold, office_of, presiding_title
 from .patterns import (
+    ARGUMENT_GOES_ON,
     CONTINUATION,
     CONTINUATION_OPENING,
     CONTINUATION_QUOTE,
@@ -585,13 +586,14 @@ def _office_holder(sp: Speaker, roster: Roster) -> Speaker:
 
 
 def _reported(text: str) -> bool:
-    """Reported speech (backshifted: "had adopted", "would", "must") in the lead sentence, or in the
-    next one when the lead is no present-tense narration ("In all reviews, the Committee noted …. The
-    observations would be issued …")."""
+    """Reported speech (backshifted: "had adopted", "had carefully considered", "would", "must") or an
+    argument going on ("However, …") in the lead sentence, or reported speech in the next one when the
+    lead is no present-tense narration ("In all reviews, the Committee noted …. The observations would
+    be issued …")."""
     lead = lead_sentence(text)
     if text.startswith("["):
         return False  # an editor's note
-    if REPORTED_SPEECH.search(lead):
+    if REPORTED_SPEECH.search(lead) or ARGUMENT_GOES_ON.match(lead):
         return True
     if _NARRATOR.search(lead):
         return False

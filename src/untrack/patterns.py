@@ -567,8 +567,16 @@ CONTINUATION_QUOTE = re.compile(r"^[“\"](?![^”\"]*[”\"][^“\"]*\b(?:said|
 # And reported speech: backshifted tenses ("the Committee had adopted…", "States would need…")
 # in a paragraph that names no one, straight after a speaker's paragraph, go on reporting them.
 REPORTED_SPEECH = re.compile(
-    r"\b(?:had\s+(?:also\s+|already\s+|just\s+|recently\s+|since\s+|never\s+|not\s+)?[a-z]+(?:ed|en|ne|wn|ught|un)|"
+    r"\b(?:had\s+(?:also\s+|already\s+|just\s+|since\s+|never\s+|not\s+|[a-z]+ly\s+)?[a-z]+(?:ed|en|ne|wn|ught|un)|"
     r"would|must|should|could)\b"
+)
+# And an argument that goes on: a paragraph opening on a connective of argument ("However, …",
+# "Fortunately, …", "Further, …") carries on the reasoning of the paragraph before it, so the speaker
+# too, unless the meeting itself is its subject ("Moreover, the Council confirmed …": narration).
+ARGUMENT_GOES_ON = re.compile(
+    r"^(?:However|Nevertheless|Nonetheless|Yet|Further|Furthermore|Moreover|Fortunately|Unfortunately|"
+    r"Regrettably|Sadly|Indeed|Clearly|Of course),\s+(?!the\s+(?:Council|Committee|Commission|Assembly|"
+    r"Forum|Board|Conference|Meeting|Session)\b)"
 )
 
 # The lead's subject is an official who is not named ("A senior United Nations official today
