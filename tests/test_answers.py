@@ -79,9 +79,11 @@ def test_what_did_a_role_say_puts_that_speakers_own_words_first(seed_index: Path
         ("what did the Ukrainian representative say", "Ukraine"),
         ("Japanese statement", "Japan"),
         ("Thai delegation on victims", "Thailand"),
+        # A capital stands for its Government, as the press writes.
+        ("Bangkok delegation on victims", "Thailand"),
     ],
 )
-def test_a_demonym_finds_that_states_delegation(seed_index: Path, query: str, speaker: str) -> None:
+def test_a_demonym_or_a_capital_finds_that_states_delegation(seed_index: Path, query: str, speaker: str) -> None:
     hits = search(IndexStore(seed_index), query, limit=1)
     assert hits[0].record["speaker"] == speaker
 
@@ -92,6 +94,13 @@ def test_multi_word_demonyms_and_plain_words_are_not_confused() -> None:
     assert DEMONYMS["south african"] == "South Africa"
     assert DEMONYMS["greek"] == "Greece"
     assert "south" not in DEMONYMS and "african" not in DEMONYMS
+
+
+def test_capitals_that_are_everyday_words_or_spelt_like_their_state_are_left_out() -> None:
+    from untrack.lexicon import CAPITALS
+
+    assert CAPITALS["new delhi"] == CAPITALS["delhi"] == "India"
+    assert not {"male", "victoria", "kuwait", "singapore", "new"} & CAPITALS.keys()
 
 
 def test_a_question_about_a_vote_puts_the_paragraph_reporting_it_first(tmp_path: Path) -> None:

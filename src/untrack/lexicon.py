@@ -403,12 +403,18 @@ STATES = tuple(
     .split("|")
 )
 
+
+def _by_word(words_of: dict[str, str]) -> dict[str, str]:
+    """{State: "its words, space-separated"} read the other way: each word (hyphens as spaces, so
+    "south-african" is the two-word "south african") gives the State."""
+    return {w.replace("-", " "): state for state, words in words_of.items() for w in words.split()}
+
+
 # What people call a State's delegation or people, and the State's name as releases give it:
 # "the Greek delegate" is the representative of Greece. Searched beside the word, at full weight,
 # in the text, the speaker and the affiliation.
-DEMONYMS = {
-    d.replace("-", " "): c
-    for c, ds in {
+DEMONYMS = _by_word(
+    {
         "Afghanistan": "afghan",
         "Albania": "albanian",
         "Algeria": "algerian",
@@ -563,9 +569,127 @@ DEMONYMS = {
         "Yemen": "yemeni",
         "Zambia": "zambian",
         "Zimbabwe": "zimbabwean",
-    }.items()
-    for d in ds.split()
-}
+    }
+)
+
+# A State's capital, as the press names a Government by it ("Beijing told the Committee",
+# "Washington's position"), and the State's name as releases give it. Searched like a demonym.
+# Left out: capitals that are everyday words or common names (Male, Victoria, Kingston, Santiago)
+# and those spelt like their State (Kuwait, Singapore, Mexico).
+CAPITALS = _by_word(
+    {
+        "Afghanistan": "kabul",
+        "Albania": "tirana",
+        "Algeria": "algiers",
+        "Angola": "luanda",
+        "Argentina": "buenos-aires",
+        "Armenia": "yerevan",
+        "Australia": "canberra",
+        "Austria": "vienna",
+        "Azerbaijan": "baku",
+        "Bangladesh": "dhaka",
+        "Belarus": "minsk",
+        "Belgium": "brussels",
+        "Bolivia": "la-paz",
+        "Bosnia and Herzegovina": "sarajevo",
+        "Brazil": "brasilia",
+        "Bulgaria": "sofia",
+        "Burundi": "bujumbura",
+        "Cambodia": "phnom-penh",
+        "Cameroon": "yaounde",
+        "Canada": "ottawa",
+        "Chad": "ndjamena",
+        "China": "beijing peking",
+        "Colombia": "bogota",
+        "Croatia": "zagreb",
+        "Cuba": "havana",
+        "Czech Republic": "prague",
+        "Democratic Republic of the Congo": "kinshasa",
+        "Denmark": "copenhagen",
+        "Egypt": "cairo",
+        "Eritrea": "asmara",
+        "Estonia": "tallinn",
+        "Ethiopia": "addis-ababa",
+        "Finland": "helsinki",
+        "France": "paris",
+        "Georgia": "tbilisi",
+        "Germany": "berlin bonn",
+        "Ghana": "accra",
+        "Greece": "athens",
+        "Haiti": "port-au-prince",
+        "Hungary": "budapest",
+        "India": "new-delhi delhi",
+        "Indonesia": "jakarta",
+        "Iran": "tehran teheran",
+        "Iraq": "baghdad",
+        "Ireland": "dublin",
+        "Israel": "jerusalem",
+        "Italy": "rome",
+        "Japan": "tokyo",
+        "Jordan": "amman",
+        "Kazakhstan": "astana almaty",
+        "Kenya": "nairobi",
+        "Kyrgyzstan": "bishkek",
+        "Latvia": "riga",
+        "Lebanon": "beirut",
+        "Liberia": "monrovia",
+        "Libya": "tripoli",
+        "Lithuania": "vilnius",
+        "Malaysia": "kuala-lumpur",
+        "Mali": "bamako",
+        "Morocco": "rabat",
+        "Mozambique": "maputo",
+        "Myanmar": "naypyidaw yangon rangoon",
+        "Nepal": "kathmandu",
+        "Netherlands": "amsterdam",
+        "New Zealand": "wellington",
+        "Nicaragua": "managua",
+        "Niger": "niamey",
+        "Nigeria": "abuja",
+        "Norway": "oslo",
+        "Pakistan": "islamabad",
+        "Peru": "lima",
+        "Philippines": "manila",
+        "Poland": "warsaw",
+        "Portugal": "lisbon",
+        "Qatar": "doha",
+        "Republic of Korea": "seoul",
+        "Democratic People's Republic of Korea": "pyongyang",
+        "Romania": "bucharest",
+        "Russian Federation": "moscow kremlin",
+        "Rwanda": "kigali",
+        "Saudi Arabia": "riyadh",
+        "Senegal": "dakar",
+        "Serbia": "belgrade",
+        "Sierra Leone": "freetown",
+        "Slovakia": "bratislava",
+        "Slovenia": "ljubljana",
+        "Somalia": "mogadishu",
+        "South Africa": "pretoria",
+        "South Sudan": "juba",
+        "Spain": "madrid",
+        "Sri Lanka": "colombo",
+        "Sudan": "khartoum",
+        "Sweden": "stockholm",
+        "Switzerland": "bern berne",
+        "Syrian Arab Republic": "damascus",
+        "Tajikistan": "dushanbe",
+        "Thailand": "bangkok",
+        "Tunisia": "tunis",
+        "Turkey": "ankara",
+        "Uganda": "kampala",
+        "Ukraine": "kyiv kiev",
+        "United Arab Emirates": "abu-dhabi",
+        "United Kingdom": "london",
+        "United Republic of Tanzania": "dodoma dar-es-salaam",
+        "United States": "washington",
+        "Uzbekistan": "tashkent",
+        "Venezuela": "caracas",
+        "Viet Nam": "hanoi",
+        "Yemen": "sanaa",
+        "Zimbabwe": "harare",
+    }
+)
 
 # The acronyms of the UN system and of the groups and bodies its meetings name, with the names
 # releases spell out ("the Economic and Social Council (ECOSOC)", then "ECOSOC" alone). Either form

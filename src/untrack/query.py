@@ -289,7 +289,7 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
     nothing, so there are none.)"""
     from whoosh.query import And, DisjunctionMax, NullQuery, Phrase, Prefix, Term
 
-    from .lexicon import DEMONYMS
+    from .lexicon import CAPITALS, DEMONYMS
     from .textutil import fold
 
     an = analyzers()
@@ -325,8 +325,8 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
         if parts:  # "policymaking" ~ "policy-making"
             alts.append(Phrase("text", parts))
         pair = " ".join(raw[i : i + 2])
-        for key in (pair, word):  # "Greek", "South African": the State, as a delegation is named
-            state = DEMONYMS.get(key)
+        for key in (pair, word):  # "Greek", "South African", "Beijing": the State, as a delegation is named
+            state = DEMONYMS.get(key) or CAPITALS.get(key)
             if state:
                 alts += [words_query(f, [t.text for t in analyze(state)], FIELD_WEIGHTS[f]) for f, analyze in fields]
         for alternative, exact in expansions[i]:
