@@ -249,6 +249,9 @@ def test_petitioner_and_organization_named_before_its_acronym() -> None:
         "The Committee against Torture today concluded its session after adopting concluding observations." + LONG,
         "Anna Lee, Bo Chan, Cara Diaz and Dan Ewe gave statements detailing their experiences of trafficking.",
         "Also this morning, the Committee approved a draft by which the Assembly would decide to fund the mission.",
+        # Two offices, no one speaker.
+        "The Commission was also addressed by the Deputy Minister for Foreign Affairs of Azerbaijan and the Foreign"
+        " Secretary of Bangladesh.",
     ],
 )
 def test_bodies_and_lists_of_people_are_no_speaker(para: str) -> None:
@@ -463,6 +466,20 @@ def test_a_title_with_an_acronym_inside_runs_into_the_name() -> None:
             " criteria were anachronistic, Chief Minister Peter Example asserted.",
             "Peter Example",
         ),
+        # A delegate's view in the passive; a State named earlier in the sentence, then "its" or "whose"
+        # representative; Geneva's capitalised "A Representative of".
+        (
+            "Concern was expressed by the representative of the United States that the cost would be high.",
+            "United States",
+        ),
+        ("That view was echoed by the representative of Sudan who said that the Assembly was qualified.", "Sudan"),
+        ("Ending poverty continued to be Malaysia's overriding goal, its representative said.", "Malaysia"),
+        ("Bangladesh was among the top troop contributors whose representative voiced concern about it.", "Bangladesh"),
+        ("Globalization was a powerful force, a Representative of Mexico told the Commission.", "Mexico"),
+        # The source first; a member of a body titled like an official; a sentence opening on "And".
+        ("According to Committee Secretary Eric Example, 17 reports remain to be considered.", "Eric Example"),
+        ("Australian Forum member Megan Example agreed, noting that the theme had support.", "Megan Example"),
+        ("And Shafi Example, Foreign Secretary of Bangladesh, said that the rights were unfulfilled.", "Shafi Example"),
     ],
 )
 def test_speakers_introduced_in_the_genres_other_ways(para: str, speaker: str) -> None:

@@ -23,6 +23,7 @@ from .patterns import (
     CONTINUATION,
     CONTINUATION_OPENING,
     CONTINUATION_QUOTE,
+    COUNTRY_OFFICE,
     ENTITY,
     INTRO_CLAUSE,
     LOWER,
@@ -35,6 +36,7 @@ from .patterns import (
     RULES,
     STATE_NAME,
     STATEMENT,
+    TITLE_START,
     UNNAMED_OFFICIAL,
     UPPER,
     VERBS,
@@ -137,6 +139,7 @@ def _clean_entity(entity: str) -> str:
     return re.sub(r"\s+Delegation$", "", entity)  # "his counterpart from the European Union Delegation"
 
 
+_AND_OFFICE = re.compile(rf"\sand\s+(?:the\s+|its\s+)?(?:{TITLE_START}|{COUNTRY_OFFICE})")
 _ROLE_GROUPS = ("role", "role2", "role3", "role4", "role5", "role6")  # where the rules put a speaker's title
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|to|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s+)+$")
 _STATE_OF = re.compile(r"State\s+of\s+[A-Z]")  # "the observer for the State of Palestine"
@@ -213,6 +216,8 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
             return None
         if rule.name == "the Minister of X" and any(fold(w) in BODY_WORDS for w in entity.split()):
             return None  # "the President of the General Assembly": an office of a UN body, not a delegation
+        if _AND_OFFICE.search(entity):
+            return None  # "… of Azerbaijan and the Foreign Secretary of Bangladesh": two speakers
         entity = DEMONYMS.get(fold(entity), entity)  # "the Chinese representative": China
         return Speaker(entity, raw, entity, rule.name)
     # "named" and "after_verb": a name, perhaps with a role before it or after it. A run that goes on
@@ -401,6 +406,10 @@ _THAT_COUNTRY = re.compile(
     r"|\bthat\s+(?:country|State)[’']s\s+(?:representative|delegate|delegation|observer)\b"
 )
 _STATE_NAMES = re.compile(rf"\b{STATE_NAME}\b")
+_ITS_REPRESENTATIVE_SAID = re.compile(
+    r",\s+its\s+(?:representative|delegate)\s+(?:also\s+)?(?:said|stated|added|noted|stressed|explained)\.?$"
+    rf"|\bwhose\s+(?:representative|delegate)\s+(?:also\s+)?{VERBS}"
+)
 
 
 # "The ICRC was disappointed that …, its representative said.": the subject is the one speaking.
@@ -438,11 +447,16 @@ def _delegate_named(lead: str, sp: Speaker) -> Speaker:
 
 
 def _that_country(lead: str) -> Speaker | None:
-    """'Angola was battling …, the representative of that country said': the State named before."""
+    """'Angola was battling …, the representative of that country said': the State named before.
+    '… continued to be Malaysia’s overriding goal, its representative said', 'Bangladesh was among the
+    top troop contributors whose representative voiced concern': the one State named."""
     m = _THAT_COUNTRY.search(lead)
     states = _STATE_NAMES.findall(lead[: m.start()]) if m else []
     if m is None or not states:
-        return None
+        m = _ITS_REPRESENTATIVE_SAID.search(lead)
+        states = _STATE_NAMES.findall(lead[: m.start()]) if m else []
+        if m is None or len(set(states)) != 1:
+            return None
     return Speaker(states[-1], m.group(0), states[-1], "representative of that country")
 
 

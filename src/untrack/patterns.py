@@ -202,9 +202,11 @@ NAME_RUN = rf"{CAP}(?:\s+(?:\([{UPPER}][{UPPER}\-]{{1,11}}\)\s+)?(?:{PARTICLES}\
 PLACE = r"\(\s*(?P<place>[^()]{1,60}?)\s*\)"
 # Where a name can start a clause: the lead's start, after a comma, a closing quotation mark or a
 # dash, or after an opening phrase of time or place that has no comma ("At the closing meeting
-# this afternoon Dilip Lahiri, Rapporteur of the Committee, presented…").
+# this afternoon Dilip Lahiri, Rapporteur of the Committee, presented…"), or after a sentence-opening
+# "And"/"But" ("And Shafi Sami, Foreign Secretary of Bangladesh, said…").
 CLAUSE_START = (
-    r"(?:^|,\s+|[”\"]\s*,?\s+|\s--?\s+|\s—\s*|^(?:At|In|During|On|Before|After|Just\s+before)\s[^,“”\"]{0,100}?\s)"
+    r"(?:^(?:And|But)?\s*|,\s+|[”\"]\s*,?\s+|\s--?\s+|\s—\s*|"
+    r"^(?:At|In|During|On|Before|After|Just\s+before)\s[^,“”\"]{0,100}?\s)"
 )
 # Words a title of office begins with ("Chair of the Working Group", "Special Rapporteur on …").
 TITLE_START = (
@@ -259,7 +261,9 @@ PLAIN_TITLES = (
 )
 DELEGATE = (
     r"(?<!Special\s)(?<!High\s)(?<!Personal\s)(?<!Executive\s)(?<!Resident\s)"
-    r"(?:Permanent\s+|Deputy\s+|Alternate\s+)*(?:representative|delegate|observer|Observer|petitioner|"
+    # ("A Representative of Mexico told …", as Geneva summaries capitalise it; the capital after a title
+    # is an office: "the Special Representative of the Secretary-General")
+    r"(?:Permanent\s+|Deputy\s+|Alternate\s+)*(?:representative|(?<=\b[Aa]\s)Representative|delegate|observer|Observer|petitioner|"
     r"Permanent\s+Representative|speaker|spokesperson|Minister\s+for\s+Foreign\s+Affairs|Foreign\s+Minister|"
     r"counterpart|Head\s+of\s+(?:the\s+)?[Dd]elegation)"
 )
@@ -435,6 +439,16 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<entity2>{ENTITY})[’']?s?\s+(?:representative|delegate|delegation))\s*,\s+who\s+(?:also\s+)?{VERBS}",
         needs=("who",),
     ),
+    # A view put by a delegate, in the passive: "Concern was expressed by the representative of the United
+    # States that …", "That view was echoed by the representative of Sudan, who said …", "A point of order
+    # was raised by the representative of …".
+    _rule(
+        "view expressed by X",
+        "delegation",
+        rf"\b(?:was|were)\s+(?:also\s+)?(?:expressed|echoed|voiced|raised|shared|reiterated|made|put\s+forward)\s+"
+        rf"(?:{WHEN}\s+)?by\s+(?:the\s+|a\s+)?{DELEGATE}\s+(?:of|for)\s+(?P<entity>{ENTITY})",
+        needs=_DELEGATE_WORDS,
+    ),
     # "…, introduced by Singapore’s representative, …. …, he said": the agent of a passive verb
     # speaks only if a pronoun later reports speech (checked by the engine).
     _rule(
@@ -472,12 +486,12 @@ RULES: tuple[Rule, ...] = (
         rf"(?:[{LOWER}]{{3,}}ed\s[^.;,“”\"]{{1,80}}?\s+and\s+(?:also\s+)?)?(?P<verb>{VERBS})",
     ),
     # A title in ordinary words run into the name: "Chief United Nations weapons inspector Hans Blix
-    # reported…", "UN human rights chief Navi Pillay said…".
+    # reported…", "UN human rights chief Navi Pillay said…", "Australian Forum member Megan Davis agreed…".
     _rule(
         "common-noun title, name, verb",
         "named",
         rf"{CLAUSE_START}(?:[\w’'\-]+\s+){{0,5}}?(?:inspector|chief|envoy|official|expert|negotiator|mediator|"
-        rf"coordinator|spokesperson|spokesman|spokeswoman|commissioner|rapporteur|adviser|advisor|head)\s+"
+        rf"coordinator|spokesperson|spokesman|spokeswoman|commissioner|rapporteur|adviser|advisor|head|member)\s+"
         rf"(?P<run>{NAME_RUN})(?:\s*{PLACE})?\s+(?:also\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
     ),
     _rule(
@@ -524,6 +538,13 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:was|were)\s+(?:told|urged|informed|reminded|assured|warned|briefed)\s+(?:{WHEN}\s+)?by\s+"
         rf"(?:the\s+(?P<role>[{UPPER}][^,;“”\"]{{2,120}}?),\s+|(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})"
         rf"(?=\s*(?:{PLACE}|,|\.|\s+(?:to|as|that|who|at|in|on)\b))",
+    ),
+    # A lead that opens on its source: "According to Committee Secretary Eric Tistounet, 17 reports remain …".
+    _rule(
+        "according to name",
+        "named",
+        rf"^According\s+to\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?,",
+        needs=("According",),
     ),
     # "“…,” said the Secretary-General of the Conference, Wally N'Dow."
     _rule(
