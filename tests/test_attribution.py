@@ -480,6 +480,12 @@ def test_a_title_with_an_acronym_inside_runs_into_the_name() -> None:
         ("According to Committee Secretary Eric Example, 17 reports remain to be considered.", "Eric Example"),
         ("Australian Forum member Megan Example agreed, noting that the theme had support.", "Megan Example"),
         ("And Shafi Example, Foreign Secretary of Bangladesh, said that the rights were unfulfilled.", "Shafi Example"),
+        # Whose office it is, before the title; "said its delegation" after a State.
+        (
+            "Liberia must confront its past, the country's newly-elected President, Ellen Example, said today.",
+            "Example",
+        ),
+        ("Argentina had firmly rooted the Convention in its policies, said its delegation today.", "Argentina"),
     ],
 )
 def test_speakers_introduced_in_the_genres_other_ways(para: str, speaker: str) -> None:
@@ -1209,3 +1215,13 @@ def test_names_in_capitals_are_shown_in_ordinary_case_and_initials_stay(written:
     from untrack.roster import titlecase_name
 
     assert titlecase_name(written) == shown
+
+
+def test_a_states_office_before_the_name_gives_the_person_of_that_state() -> None:
+    rec = records_of(
+        body(
+            "The Republic of Korea’s Deputy Minister of Policy Planning and International Organizations, Chun"
+            " Example, said that the Treaty’s credibility had suffered." + LONG
+        )
+    )[0]
+    assert (rec["speaker"], rec["affiliation"]) == ("Chun Example", "Republic of Korea")

@@ -140,6 +140,11 @@ def _clean_entity(entity: str) -> str:
 
 
 _AND_OFFICE = re.compile(rf"\sand\s+(?:the\s+|its\s+)?(?:{TITLE_START}|{COUNTRY_OFFICE})")
+# Whose office a title names, before the title itself: "The Republic of Korea’s Deputy Minister …",
+# "the country’s newly elected President".
+_STATE_POSSESSIVE = re.compile(
+    rf"(?:(?P<state>{STATE_NAME})|country|nation)[’']s?\s+(?:newly[\s-]elected\s+|new\s+|incoming\s+|outgoing\s+)?"
+)
 _ROLE_GROUPS = ("role", "role2", "role3", "role4", "role5", "role6")  # where the rules put a speaker's title
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|to|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s+)+$")
 _STATE_OF = re.compile(r"State\s+of\s+[A-Z]")  # "the observer for the State of Palestine"
@@ -248,8 +253,14 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         if rule.kind == "named" and groups.get(key) and not any(is_role_word(w) for w in groups[key].split()):
             if key != "role" or rule.name == "role, name, verb":
                 return None
-    if rule.name == "role, name, verb" and not starts_as_a_title(groups["role"]):
-        return None  # "A critical debate that followed briefings by … the Director of X, Name, highlighted"
+    if rule.name == "role, name, verb":
+        # "The Republic of Korea’s Deputy Minister …, Chun Yung-Woo, said": a title, of that State
+        state = _STATE_POSSESSIVE.match(groups["role"])
+        if not starts_as_a_title(groups["role"][state.end() if state else 0 :]):
+            return None  # "A critical debate that followed briefings by … the Director of X, Name, highlighted"
+        place = place or (state.group("state") if state else None)
+        if state is not None and not state.group("state"):
+            groups["role"] = groups["role"][state.end() :]  # "the country’s newly elected President": President
     name = titlecase_name(name)
     role = next((groups[k].strip() for k in _ROLE_GROUPS if groups.get(k)), "") or role_prefix or None
     place = place or of_place
@@ -408,6 +419,7 @@ _THAT_COUNTRY = re.compile(
 _STATE_NAMES = re.compile(rf"\b{STATE_NAME}\b")
 _ITS_REPRESENTATIVE_SAID = re.compile(
     r",\s+its\s+(?:representative|delegate)\s+(?:also\s+)?(?:said|stated|added|noted|stressed|explained)\.?$"
+    r"|,\s+(?:said|stated|added)\s+its\s+(?:representative|delegate|delegation)\b"
     rf"|\bwhose\s+(?:representative|delegate)\s+(?:also\s+)?{VERBS}"
 )
 
@@ -448,8 +460,9 @@ def _delegate_named(lead: str, sp: Speaker) -> Speaker:
 
 def _that_country(lead: str) -> Speaker | None:
     """'Angola was battling …, the representative of that country said': the State named before.
-    '… continued to be Malaysia’s overriding goal, its representative said', 'Bangladesh was among the
-    top troop contributors whose representative voiced concern': the one State named."""
+    '… continued to be Malaysia’s overriding goal, its representative said', 'Argentina … had firmly
+    rooted the Convention …, said its delegation', 'Bangladesh was among the top troop contributors whose
+    representative voiced concern': the one State named."""
     m = _THAT_COUNTRY.search(lead)
     states = _STATE_NAMES.findall(lead[: m.start()]) if m else []
     if m is None or not states:

@@ -460,7 +460,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "role, name, verb",
         "named",
-        rf"{CLAUSE_START}(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?P<role>(?:[a-z-]+\s+)?[{UPPER}][^,;“”\"]{{2,160}}?),\s+"
+        rf"{CLAUSE_START}(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?P<role>(?:[a-z-]+(?:[’']s)?\s+){{0,2}}[{UPPER}][^,;“”\"]{{2,160}}?),\s+"
         rf"(?:(?:His|Her)\s+(?:Excellency|Royal\s+Highness)\s+)?(?:(?P<title>{PLAIN_TITLES})\.?\s+)?"
         rf"(?P<run>{NAME_RUN})(?:\s*{PLACE})?,\s+(?:also\s+|then\s+|today\s+)?(?P<verb>{VERBS})",
     ),
