@@ -59,6 +59,10 @@ def test_dates_in_both_orders() -> None:
     assert parse_date("3 April 2012") == "2012-04-03"
     assert parse_date("Thursday, April 3, 2012") == "2012-04-03"
     assert parse_date("31 February 2012") is None
+    # In figures, as UN pages of the 2000s print a date line: day first, unless that cannot be.
+    assert parse_date("03/05/2005") == "2005-05-03"
+    assert parse_date("04/19/2001") == "2001-04-19"
+    assert parse_date("resolution 03/05/2005 of the Council") is None
 
 
 def test_title_broken_across_blocks_is_joined() -> None:
@@ -113,3 +117,17 @@ def test_a_release_without_a_date_line_is_dated_by_its_dateline_or_compact_date(
     # A date the text mentions is about something else; a number is not a date.
     assert date_of("COUNCIL MEETS\n\nThe Council recalled its resolution of 3 April 2001." + body) is None
     assert date_of("COUNCIL MEETS\n\nThe Council approved 20001399 dollars." + body) is None
+
+
+def test_an_information_service_release_keeps_its_header_out_of_the_body() -> None:
+    text = (
+        "For information only - not an official document.\n\nPress Release No:   UNIS/NAR/683\n\n"
+        "Release Date:   17 March 2000\n\nStronger Role for Women in Peace Processes\n\n"
+        "Is Called for in Day-long Council Debate\n\n"
+        "VIENNA, 15 March (UN Information Service) -- Governments agreed to intensify efforts in implementing"
+        " effective strategies against illicit drugs.\n"
+    )
+    doc = build_document("t", split_blocks(text))
+    assert (doc.symbol, doc.date) == ("UNIS/NAR/683", "2000-03-17")
+    assert doc.title == "Stronger Role for Women in Peace Processes Is Called for in Day-long Council Debate"
+    assert [p.text[:6] for p in doc.paragraphs] == ["VIENNA"]

@@ -24,6 +24,9 @@ MONTHS = {
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s*,?\s+(\d{{4}})\b", re.I)
 DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+# A header line that is a date in figures, as UN pages of the 2000s print it: day first ("03/05/2005"),
+# unless the first number cannot be a month's day-first reading ("04/19/2001").
+DATE_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)$")
 
 # Document symbols: GA/11226, SC/12345, GA/SHC/4021, SG/SM/14203-GA/11226-OBV/1089.
 SYMBOL = re.compile(r"^(?:[A-Z]{1,8}(?:/[A-Z]{1,8})*/[0-9]{1,6}(?:[-–][A-Z]{1,8}(?:/[A-Z]{1,8})*/[0-9]{1,6})*)\b")
@@ -32,7 +35,8 @@ BOILERPLATE = re.compile(
     r"^(?:\*[\s*]*|For information media.*|Department of (?:Public Information|Global Communications).*"
     r"|Meetings Coverage and Press Releases.*|Press Release|Meetings Coverage|United Nations"
     r"|\*\s*\*\*\*\s*\*.*|Note:.*|Please note.*|Skip to (?:main )?content|In progress at UNHQ.*"
-    r"|Welcome to the United Nations|Toggle navigation|Search|Menu|Share|Print|Email)$",
+    r"|Welcome to the United Nations|Toggle navigation|Search|Menu|Share|Print|Email"
+    r"|For information only\W+not an official document\.?)$",
     re.I,
 )
 
@@ -156,15 +160,19 @@ def dateline_date(header_lines: list[str], first_paragraph: str) -> str | None:
 
 
 def parse_date(text: str) -> str | None:
-    """The first '3 April 2012' or 'April 3, 2012' in text, as ISO 8601."""
+    """The first '3 April 2012' or 'April 3, 2012' in text, or a text that is '03/04/2012' (day
+    first), as ISO 8601."""
     m = DATE_DMY.search(text)
     if m:
         d, mon, y = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
-    else:
-        m = DATE_MDY.search(text)
-        if not m:
-            return None
+    elif m := DATE_MDY.search(text):
         mon, d, y = MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+    elif m := DATE_NUMERIC.match(text.strip()):
+        d, mon, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if mon > 12:
+            d, mon = mon, d
+    else:
+        return None
     try:
         return _date(y, mon, d).isoformat()
     except ValueError:
@@ -215,8 +223,13 @@ def _joins(first: str, second: str) -> bool:
     if first.endswith((",", ":", ";", "-", "—", "–")):
         return True
     last = first.split()[-1] if first.split() else ""
-    return last.lower() in {"of", "for", "to", "in", "and", "on", "the", "a", "an", "by", "with", "as", "at"} or (
-        second[:1].islower()
+    # (or the next block opens on a word no headline starts with: "… Role for Women in Peace Processes"
+    # / "Is Called for in Day-long Security Council Debate", as title-case headlines break)
+    opening = second.split()[0].lower() if second.split() else ""
+    return (
+        last.lower() in {"of", "for", "to", "in", "and", "on", "the", "a", "an", "by", "with", "as", "at"}
+        or second[:1].islower()
+        or opening in {"is", "are", "was", "were", "of", "for", "to", "in", "and", "on", "by", "with", "into", "from"}
     )
 
 
@@ -235,7 +248,12 @@ def build_document(doc_id: str, blocks: list[Block]) -> Document:
     """Classify blocks into header, body and trailer, and build the Document."""
     doc = Document(doc=doc_id)
     start = next(
-        (i for i, b in enumerate(blocks) if b.kind == "paragraph" or (b.kind is None and is_prose(b.text))), len(blocks)
+        (
+            i
+            for i, b in enumerate(blocks)
+            if b.kind == "paragraph" or (b.kind is None and is_prose(b.text) and not is_boilerplate(b.text))
+        ),
+        len(blocks),
     )
     header, body = blocks[:start], blocks[start:]
 
@@ -286,9 +304,14 @@ def build_document(doc_id: str, blocks: list[Block]) -> Document:
     return doc
 
 
+# A symbol line with its label, as UN Information Service releases print it: "Press Release No: UNIS/NAR/683".
+_LABELLED_SYMBOL = re.compile(r"^Press\s+Release\s+No\.?:?\s*(?=\S+$)", re.I)
+
+
 def _unglue(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
+        line = _LABELLED_SYMBOL.sub("", line)
         m = GLUED_SYMBOL.match(line)
         if m and m.group("body").strip() in BODIES:
             out += [m.group("body").strip(), m.group("symbol")]
