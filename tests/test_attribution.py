@@ -241,6 +241,9 @@ def test_petitioner_and_organization_named_before_its_acronym() -> None:
         )
     )
     assert "FLNKS" in recs[0]["speaker"]
+    # A body's name in brackets after the verb is no acronym of the delegation.
+    told = "Sanctions must not be a foreign policy tool, the representative of Ghana told the Sixth Committee (Legal)."
+    assert records_of(body(told + LONG))[0]["speaker"] == "Ghana"
 
 
 @pytest.mark.parametrize(

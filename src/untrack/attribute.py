@@ -121,7 +121,8 @@ class Speaker:
 NO_SPEAKER = Speaker("", "", None, "none")
 
 
-_ACRONYM_AFTER = re.compile(r"^[^,;()“”\"]{1,80}?\((?P<acronym>[A-Z][A-Za-z\-]{1,11})\)")
+# An organization's acronym after its name: "(FLNKS)", "(UN-Women)"; not a body's bracketed kind, "(Legal)".
+_ACRONYM_AFTER = re.compile(r"^[^,;()“”\"]{1,80}?\((?P<acronym>[A-Z][A-Z][A-Za-z\-]{0,10})\)")
 
 
 def _with_acronym(entity: str, rest: str) -> str:
