@@ -93,6 +93,10 @@ def test_multi_word_demonyms_and_plain_words_are_not_confused() -> None:
 
     assert DEMONYMS["south african"] == "South Africa"
     assert DEMONYMS["greek"] == "Greece"
+    assert (DEMONYMS["north korean"], DEMONYMS["south korean"]) == (
+        "Democratic People's Republic of Korea",
+        "Republic of Korea",
+    )
     assert "south" not in DEMONYMS and "african" not in DEMONYMS
 
 

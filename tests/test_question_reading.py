@@ -47,6 +47,9 @@ def test_synonyms_apply_to_every_inflection_and_to_words_in_either_order() -> No
     assert "earn" in alternatives("money", "traffickers", "make")  # "how much money do traffickers make"
     assert "Economic and Social Council" in alternatives("ecosoc")
     assert "ecosoc" in alternatives("economic", "social", "council")
+    # The two Koreas as people name them, and as the UN lists them.
+    assert "democratic people's republic of korea" in alternatives("north", "korea")
+    assert "Democratic People's Republic of Korea" in alternatives("dprk")
 
 
 @given(
