@@ -81,6 +81,7 @@ def test_what_did_a_role_say_puts_that_speakers_own_words_first(seed_index: Path
         ("Thai delegation on victims", "Thailand"),
         # A capital stands for its Government, as the press writes.
         ("Bangkok delegation on victims", "Thailand"),
+        ("what did Bangkok's envoy say about victims", "Thailand"),
     ],
 )
 def test_a_demonym_or_a_capital_finds_that_states_delegation(seed_index: Path, query: str, speaker: str) -> None:

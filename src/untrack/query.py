@@ -325,7 +325,8 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
         if parts:  # "policymaking" ~ "policy-making"
             alts.append(Phrase("text", parts))
         pair = " ".join(raw[i : i + 2])
-        for key in (pair, word):  # "Greek", "South African", "Beijing": the State, as a delegation is named
+        for key in (pair, word):  # "Greek", "South African", "Beijing's": the State, as a delegation is named
+            key = re.sub(r"[’']s$", "", key)
             state = DEMONYMS.get(key) or CAPITALS.get(key)
             if state:
                 alts += [words_query(f, [t.text for t in analyze(state)], FIELD_WEIGHTS[f]) for f, analyze in fields]
