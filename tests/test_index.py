@@ -214,3 +214,17 @@ def test_prose_analysed_word_by_word_gives_whooshs_terms(seed_text: str, memo: i
         assert sorted(field.index(text)) == sorted(plain.index(text))
     assert field.__dict__.get("_words")  # the memo was used
     assert "_words" not in pickle.loads(pickle.dumps(field)).__dict__
+
+
+def test_paragraph_numbers_are_one_term_each_and_ranges_find_them(seed_index: Path) -> None:
+    """`n` is indexed at full precision only (no coarser tiers): one term a record, and the short
+    ranges untrack asks for (a paragraph's neighbours) still find exactly those records."""
+    from whoosh.query import And, NumericRange, Term
+
+    ix = IndexStore(seed_index).open()
+    with ix.searcher() as s:
+        numbers = {rec["n"] for rec in IndexStore(seed_index).records()}
+        assert len(list(s.reader().lexicon("n"))) == len(numbers)
+        doc = next(iter(IndexStore(seed_index).manifest()["documents"]))
+        found = s.search(And([Term("doc", doc), NumericRange("n", 9, 12)]), limit=None, sortedby="n")
+        assert [hit["record"]["n"] for hit in found] == [9, 10, 11, 12]
