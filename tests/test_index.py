@@ -94,7 +94,7 @@ def test_an_index_built_with_other_word_tables_asks_to_be_rebuilt(tmp_path: Path
 
 
 def test_postings_spilled_to_disk_compressed_give_the_same_index(tmp_path: Path, monkeypatch) -> None:
-    """A build too big for the writer's memory spills sorted runs (compressed): the index is the same."""
+    """A build too big for the writer's memory spills sorted runs (compressed chunks): the index is the same."""
     import os
     import tempfile
 
@@ -110,10 +110,10 @@ def test_postings_spilled_to_disk_compressed_give_the_same_index(tmp_path: Path,
     monkeypatch.setattr(tempfile, "tempdir", str(spills))
     monkeypatch.setattr(index_module, "WRITER_MB", 0.02)  # about 20 KB: many runs
     seen: list[int] = []
-    squeeze = index_module._compress_runs
+    pack = index_module._packed_runs
 
     def counting(pool):
-        squeeze(pool)
+        pack(pool)
         new_run = pool._new_run
 
         def counted():
@@ -122,7 +122,7 @@ def test_postings_spilled_to_disk_compressed_give_the_same_index(tmp_path: Path,
 
         pool._new_run = counted
 
-    monkeypatch.setattr(index_module, "_compress_runs", counting)
+    monkeypatch.setattr(index_module, "_packed_runs", counting)
     small = IndexStore(tmp_path / "small")
     small.update([Source.of(bundled_seed())], rebuild=True)
     assert len(seen) > 3  # it did spill
@@ -130,6 +130,21 @@ def test_postings_spilled_to_disk_compressed_give_the_same_index(tmp_path: Path,
     assert not [f for _, _, files in os.walk(spills) for f in files]  # no run left behind
     ranked = [[h.record["id"] for h in search(store, "trust fund")] for store in (small, whole)]
     assert ranked[0] == ranked[1]
+
+
+def test_runs_spilled_in_chunks_give_the_same_postings(tmp_path: Path, monkeypatch) -> None:
+    """A writer that spills many runs, each in chunks of postings and a short last one, writes the
+    same terms, postings, block statistics and lengths as one that holds everything in memory."""
+    import untrack.index as index_module
+
+    whole = IndexStore(tmp_path / "whole")
+    whole.update([Source.of(bundled_seed())], rebuild=True)
+    monkeypatch.setattr(index_module, "WRITER_MB", 0.02)  # about 20 KB: many runs
+    monkeypatch.setattr(index_module, "RUN_CHUNK", 7)
+    spilled = IndexStore(tmp_path / "spilled")
+    spilled.update([Source.of(bundled_seed())], rebuild=True)
+    assert _postings(spilled) == _postings(whole)
+    assert spilled.records() == whole.records()
 
 
 def _postings(store: IndexStore) -> list[tuple]:
@@ -199,3 +214,17 @@ def test_prose_analysed_word_by_word_gives_whooshs_terms(seed_text: str, memo: i
         assert sorted(field.index(text)) == sorted(plain.index(text))
     assert field.__dict__.get("_words")  # the memo was used
     assert "_words" not in pickle.loads(pickle.dumps(field)).__dict__
+
+
+def test_paragraph_numbers_are_one_term_each_and_ranges_find_them(seed_index: Path) -> None:
+    """`n` is indexed at full precision only (no coarser tiers): one term a record, and the short
+    ranges untrack asks for (a paragraph's neighbours) still find exactly those records."""
+    from whoosh.query import And, NumericRange, Term
+
+    ix = IndexStore(seed_index).open()
+    with ix.searcher() as s:
+        numbers = {rec["n"] for rec in IndexStore(seed_index).records()}
+        assert len(list(s.reader().lexicon("n"))) == len(numbers)
+        doc = next(iter(IndexStore(seed_index).manifest()["documents"]))
+        found = s.search(And([Term("doc", doc), NumericRange("n", 9, 12)]), limit=None, sortedby="n")
+        assert [hit["record"]["n"] for hit in found] == [9, 10, 11, 12]

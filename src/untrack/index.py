@@ -23,6 +23,7 @@ import fcntl
 import json
 import os
 import shutil
+import struct
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -45,6 +46,8 @@ if TYPE_CHECKING:  # parsing (and its compiled rule table) is only imported by w
 __all__ = ["IndexProblem", "IndexStore", "NoIndex", "SCHEMA_VERSION", "analyzers"]
 
 WRITER_MB = 128  # the writer's memory for postings before it spills sorted runs to disk
+RUN_CHUNK = 1000  # postings pickled together in a spilled run (a chunk of each run is in memory at the merge)
+_CHUNK_SIZE = struct.Struct("<I")  # a chunk's compressed length, before it in the run
 VOCABULARY = "vocabulary.tsv"  # every word as written (folded), with its paragraph count: for spelling
 
 
@@ -312,7 +315,7 @@ class Generation:
                 _link_tree(self.previous, self.tmp, skip={MANIFEST, VOCABULARY})
                 ix = windex.open_dir(str(self.tmp))
             self.writer = ix.writer(limitmb=WRITER_MB)
-            _compress_runs(self.writer.pool)
+            _packed_runs(self.writer.pool)
             _tabled_lengths(self.writer)
         except BaseException:
             self._remove_tmp()
@@ -368,35 +371,40 @@ class Generation:
             self.folder.forget({self.tmp.name})
 
 
-def _compress_runs(pool: Any) -> None:
-    """Whoosh's writer spills postings it cannot hold in memory as runs of pickled tuples in a
-    temporary folder, about eight times the size of the index they become; compressed (fast
-    zlib), they take a fraction of that, for a few per cent more CPU. (gzip is imported here:
-    only writers need it, not every search.)"""
-    import gzip
+def _packed_runs(pool: Any) -> None:
+    """Whoosh's writer spills the postings it cannot hold in memory as sorted runs in a temporary
+    folder, pickling each posting on its own and unpickling them one `pickle.load` at a time while
+    it merges the runs: at 1,000 releases, more CPU than the rest of the indexing. Runs are written
+    here as compressed (fast zlib) pickled chunks of RUN_CHUNK postings instead: the same postings
+    in the same order, a fraction of the CPU, and a fraction of the disk (uncompressed runs are
+    about eight times the size of the index they become). The files are this writer's own, written
+    and read back by this process."""
+    import pickle
+    import zlib
+    from itertools import islice
 
-    if not all(hasattr(pool, a) for a in ("_new_run", "_open_run")):
+    if not all(hasattr(pool, a) for a in ("_write_run", "_read_run", "_open_run", "_remove_run")):
         return
 
-    class Squeezed(gzip.GzipFile):
-        """A compressed run; closing it closes the file beneath too."""
+    def write_run(f: Any, items: Any) -> None:
+        items = iter(items)
+        while chunk := list(islice(items, RUN_CHUNK)):
+            data = zlib.compress(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL), 1)
+            f.write(_CHUNK_SIZE.pack(len(data)))
+            f.write(data)
+        f.close()
 
-        def close(self) -> None:
-            raw: Any = self.fileobj
-            super().close()
-            if raw is not None:
-                raw.close()
+    def read_run(path: str) -> Iterator[Any]:
+        f = pool._open_run(path)
+        try:
+            while header := f.read(_CHUNK_SIZE.size):
+                (size,) = _CHUNK_SIZE.unpack(header)
+                yield from pickle.loads(zlib.decompress(f.read(size)))
+        finally:
+            f.close()
+            pool._remove_run(path)
 
-    new_run, open_run = pool._new_run, pool._open_run
-
-    def squeezed_new_run() -> tuple[str, Any]:
-        path, raw = new_run()
-        return path, Squeezed(fileobj=raw, mode="wb", compresslevel=1)
-
-    def squeezed_open_run(path: str) -> Any:
-        return Squeezed(fileobj=open_run(path), mode="rb")
-
-    pool._new_run, pool._open_run = squeezed_new_run, squeezed_open_run
+    pool._write_run, pool._read_run = write_run, read_run
 
 
 def _summarise(gen: Path) -> None:
