@@ -4,6 +4,7 @@ deferral changes nothing a user sees."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from untrack import expansion
+from untrack import answers, expansion
 from untrack.analysis import analyzers
 from untrack.lexicon import ACRONYMS, SYNONYMS
+from untrack.textutil import LazyRegex
 
 # Runs the command as `untrack` does, and says on stderr which modules the process imported.
 _REPORT_MODULES = (
@@ -131,9 +133,11 @@ def _whole_table() -> dict[tuple[str, ...], tuple[tuple[str, bool], ...]]:
 
 
 def test_stemming_keeps_the_first_two_letters_of_every_lexicon_key() -> None:
-    """What lets the expansion table be stemmed a few keys at a time, as questions need them."""
+    """What lets the expansion table be stemmed a few keys at a time, as questions need them (and
+    its keys be filed without the analyzer: they are ASCII, which lowercasing folds)."""
     for initial, entries in expansion._entries_by_initial().items():
         for key, _, _ in entries:
+            assert key.isascii(), key
             stems = [t.text for t in analyzers().text(key)]
             assert stems and stems[0][:2] == initial, (key, stems, initial)
 
@@ -144,3 +148,80 @@ def test_the_table_filed_by_first_letters_is_the_whole_table() -> None:
     assert filed == whole
     for stems, alternatives in whole.items():
         assert expansion.alternatives([stems])[0] == list(alternatives)
+
+
+# One question of each form a plain query is asked about, so each gated form is seen to match.
+_FORMS_ASKED = [
+    "how much did Australia pledge",
+    "what percentage of victims are women",
+    "how long has the trust fund existed",
+    "since when has the fund existed",
+    "which other countries spoke",
+    "who else took the floor",
+    "who chaired the first panel",
+    "who were the panellists on the afternoon panel",
+    "which experts took part",
+    "co-chairs afternoon panel",
+    "line-up of the dialogue",
+    "who organized the event",
+    "the hosts of the meeting",
+    "a summary of the meeting",
+    "what was the debate about",
+    "what happened at the dialogue",
+    "what did Bachelet say about courts",
+    "according to UNODC",
+    "which delegates warned about demand",
+    "who spoke about the Palermo Protocol",
+    "what was the vote on the resolution",
+    "by what margin was it adopted",
+    "who abstained",
+    "who answered the question on the private sector",
+    "how did the panel respond to Qatar",
+    "who asked about the trust fund",
+    "questions to the panel",
+    "what did Luxembourg want to know",
+    "statements in the round table",
+    "the wrap-up session",
+]
+
+
+def _texts() -> list[str]:
+    """Queries (the relevance sets, eval's questions, the forms above) and every line of the test releases."""
+    repo = Path(__file__).parent.parent
+    texts = list(_FORMS_ASKED)
+    for path in [*repo.glob("tests/relevance/*.json"), *repo.glob("eval/questions/*.json")]:
+        texts += [item["q"] for item in json.loads(path.read_text(encoding="utf-8")) if "q" in item]
+    for path in repo.glob("tests/fixtures/**/*.txt"):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    return texts
+
+
+def _gated_forms() -> dict[str, LazyRegex]:
+    return {name: v for name, v in vars(answers).items() if isinstance(v, LazyRegex) and v._needs}
+
+
+def test_every_match_of_a_question_form_holds_a_word_it_needs() -> None:
+    """What lets a form be skipped, uncompiled, for a query holding none of its `needs`."""
+    texts = _texts()
+    for name, form in _gated_forms().items():
+        matched = [m.group(0) for m in map(form.compiled.search, texts) if m]
+        assert matched, name  # the texts show the form matching
+        for found in matched:
+            assert any(w in found.lower() for w in form._needs), (name, found)
+        for text in texts:
+            assert bool(form.search(text)) == bool(form.compiled.search(text)), (name, text)
+
+
+@pytest.mark.parametrize(
+    "query, compiled",
+    [("which countries donated money to the trust fund", ["_ASKS_STATES"]), ("trafficking victims", [])],
+)
+def test_a_query_compiles_only_the_forms_it_may_match(
+    monkeypatch: pytest.MonkeyPatch, query: str, compiled: list[str]
+) -> None:
+    patterns = {name: v for name, v in vars(answers).items() if isinstance(v, LazyRegex)}
+    for pattern in patterns.values():
+        monkeypatch.setattr(pattern, "_compiled", None)
+    answers.form_words(query)
+    answers.preferences(query)
+    assert [name for name, p in patterns.items() if p._compiled is not None] == compiled

@@ -61,12 +61,18 @@ def analysis_fingerprint() -> str:
 
 
 @lru_cache(maxsize=1)
+def regular_forms() -> dict[str, str]:
+    """Folded word → the form the text field holds it as, before stemming ('children' → 'child')."""
+    from .lexicon import IRREGULAR, SPELLINGS
+
+    return {**SPELLINGS, **IRREGULAR}
+
+
+@lru_cache(maxsize=1)
 def _irregular_filter_class() -> Any:
     from whoosh.analysis import Filter
 
-    from .lexicon import IRREGULAR, SPELLINGS
-
-    forms = {**SPELLINGS, **IRREGULAR}
+    forms = regular_forms()
 
     class IrregularForms(Filter):
         """'children' → 'child', 'gave' → 'give': irregular forms join their regular family;

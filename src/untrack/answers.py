@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .textutil import LazyRegex
 
@@ -34,9 +33,13 @@ NAMED_BOOST = 0.3  # a question naming a person who speaks: that person's paragr
 NARRATION_CUT = 0.3  # "what did X say …?", "who called for …?": a paragraph with no speaker
 
 # This module's patterns are compiled on first use (LazyRegex): compiling them all cost every cold
-# start ~10 ms, and a query with syntax, or a question of one kind, needs few or none of them.
+# start ~10 ms, and a query with syntax, or a question of one kind, needs few or none of them. The
+# question forms asked of every plain query name the words a match needs, so a query without them
+# is answered without compiling the form (tests/test_startup.py checks the words on many texts).
 _ASKS_QUANTITY = LazyRegex(
-    r"\bhow\s+(?:much|many|often|large|big|long)\b|\bwhat\s+(?:percentage|proportion|share|amount|number)\b", re.I
+    r"\bhow\s+(?:much|many|often|large|big|long)\b|\bwhat\s+(?:percentage|proportion|share|amount|number)\b",
+    re.I,
+    needs=("how", "what"),
 )
 _NUMBER_WORD = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
@@ -55,11 +58,14 @@ _ASKS_SHARE = LazyRegex(
     r"\bwhat\s+(?:percentage|proportion|share|fraction|part)\b|\bhow\s+many\s+per\s*cent\b|\bwhat\s+per\s*cent\b"
     r"|\bhow\s+(?:large|big)\s+(?:a\s+)?(?:share|proportion|part)\b",
     re.I,
+    needs=("what", "how"),
 )
 _SHARE = LazyRegex(
     r"\d\s?%|\b\d[\d.,]*\s*(?:per\s?cent|percent)\b|\b(?:half|a\s+third|a\s+quarter|two\s+thirds)\s+of\b", re.I
 )
-_ASKS_DURATION = LazyRegex(r"\bhow\s+long\b|\bsince\s+when\b|\bfor\s+how\s+many\s+years\b", re.I)
+_ASKS_DURATION = LazyRegex(
+    r"\bhow\s+long\b|\bsince\s+when\b|\bfor\s+how\s+many\s+years\b", re.I, needs=("how", "since")
+)
 _DURATION = LazyRegex(rf"{_TIME_SPAN}|\bsince\s+(?:19|20)\d\d\b", re.I)
 _ASKS_MONEY = LazyRegex(
     # "how much progress/time/support …" asks for an amount of that; only "how much money…" or
@@ -69,6 +75,7 @@ _ASKS_MONEY = LazyRegex(
     r"|contribute|contributed|grant|granted|pay|paid|cost|costs|spend|spent|earn|earned|earns|make|makes|made"
     r"|worth|raise|raised|budget)\b)|\bwhat\s+(?:amount|sum)\b",
     re.I,
+    needs=("how", "what"),
 )
 _MONEY = LazyRegex(
     r"[$€£¥]\s?\d|\b(?:US|USD|EUR)\s?\d|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:dollars|euros|pounds|francs|yen)\b",
@@ -78,6 +85,7 @@ _ASKS_STATES = LazyRegex(
     r"\b(?:which|what)\s+(?:other\s+)?(?:countries|country|nations|states|member\s+states|delegations|delegates"
     r"|governments)\b|\bwho\s+(?:else|also)\s+(?:spoke|took\s+the\s+floor|made\s+statements?|took\s+part)\b",
     re.I,
+    needs=("which", "what", "who"),
 )
 _ASKS_ROSTER = LazyRegex(
     r"\bwho\s+(?:co-?)?(?:chaired|chairs|chair|moderated|moderates|presided|presented|led)\b"
@@ -90,9 +98,12 @@ _ASKS_ROSTER = LazyRegex(
     r"|^(?!\s*(?:who|what|which|how|why|when|where|did|does|do|is|are|was|were|has|have)\b).*"
     r"\b(?:co-?chairs|co-?chaired|chaired\s+by|panell?ists|moderators|moderated\s+by|line-?up)\b",
     re.I,
+    needs=("who", "speaker", "panel", "presenter", "expert", "participant", "chair", "moderat", "line"),
 )
 _ASKS_ORGANISER = LazyRegex(
-    r"\bwho\s+(?:co-?)?(?:organi[sz]ed|convened|hosted|sponsored|arranged)\b|\borgani[sz]ers\b|\bhosts?\s+of\b", re.I
+    r"\bwho\s+(?:co-?)?(?:organi[sz]ed|convened|hosted|sponsored|arranged)\b|\borgani[sz]ers\b|\bhosts?\s+of\b",
+    re.I,
+    needs=("who", "organi", "host"),
 )
 _ORGANISED = LazyRegex(
     r"\b(?:co-?)?(?:organi[sz]ed|convened|hosted|sponsored|arranged)\s+(?:jointly\s+)?(?:by|with)\b", re.I
@@ -101,6 +112,14 @@ _ASKS_SUMMARY = LazyRegex(
     r"\b(?:summary|summari[sz]e|overview|gist|in\s+brief|in\s+a\s+nutshell|main\s+points|highlights|key\s+points"
     r"|what\s+(?:was|is)\s+(?:the\s+)?(?:meeting|dialogue|debate|event|session)\s+about|what\s+happened\s+at)\b",
     re.I,
+    needs=("summ", "overview", "gist", "brief", "nutshell", "points", "highlights", "about", "happened"),
+)
+# What every match of _ASKS_SPEECH holds: one of its verbs (as stems), or "according".
+_SPEECH_WORDS = (
+    *("say", "said", "think", "thought", "argu", "propos", "suggest", "recommend", "urge", "want", "view"),
+    *("position", "stance", "call", "appeal", "warn", "stress", "emphasi", "insist", "highlight", "point"),
+    *("describ", "critici", "prais", "ask", "rais", "compar", "recount", "shar", "told", "talk", "spoke"),
+    *("mention", "blam", "thank", "welcom", "according"),
 )
 _ASKS_SPEECH = LazyRegex(
     r"\b(?:what|how)\b.*\b(?:say|said|says|think|thinks|thought|argue|argued|propose|proposed|suggest|suggested"
@@ -110,6 +129,7 @@ _ASKS_SPEECH = LazyRegex(
     r"|insisted|suggested|proposed|recommended|highlighted|pointed|described|criticized|criticised|praised|asked"
     r"|raised|compared|recounted|shared|told|talked|spoke\s+(?:about|of|on)|mentioned|blamed|thanked|welcomed)\b",
     re.I,
+    needs=_SPEECH_WORDS,
 )
 
 
@@ -119,6 +139,7 @@ _ASKS_VOTE = LazyRegex(
     r"\b(?:what|how)\b.*\bvot(?:e|ed|es|ing)\b|\bvotes?\s+(?:count|tally|result|breakdown)|\bwho\s+voted\b"
     r"|\bby\s+what\s+(?:vote|margin)\b|\brecorded\s+vote\b|\babstain(?:ed|ing|ers)?\b|\babstentions?\b",
     re.I,
+    needs=("vot", "margin", "abstain", "abstention"),
 )
 _VOTE = LazyRegex(
     r"\b\d+\s+(?:votes?\s+)?(?:in\s+favour|against)\b|\b\d+\s+abstentions?\b|\babstain(?:ed|ing)\b"
@@ -131,12 +152,14 @@ _ASKS_REPLY = LazyRegex(
     r"\b(?:who|which\s+\w+)\s+(?:answered|replied|responded|answers|replies|responds)\b"
     r"|\b(?:what|how)\s+did\s+.+\s+(?:reply|respond|answer)\b|\b(?:replies|reply|responses?|answers?)\s+(?:to|on)\b",
     re.I,
+    needs=("answer", "repl", "respon"),
 )
 _REPLIES = LazyRegex(r"\b(?:replied|replying|responded|responding|answered|answering|in\s+(?:response|reply))\b", re.I)
 _ASKS_ASKER = LazyRegex(
     r"\b(?:who|which\s+\w+)\s+(?:asked|questioned|wanted\s+to\s+know|inquired|enquired|raised\s+(?:a|the)\s+question)\b"
     r"|\bquestions?\s+(?:to|for)\b|\bwhat\s+did\s+.+\s+ask\b",
     re.I,
+    needs=("ask", "question", "know", "inquir", "enquir"),
 )
 _ASKS = LazyRegex(r"\b(?:asked|asking|wondered|wanted\s+to\s+know|inquired|enquired|questioned)\b", re.I)
 
@@ -243,16 +266,15 @@ def names_states(text: str) -> int:
     return len(found)
 
 
-@dataclass(frozen=True)
-class Preference:
+# Named tuples, not dataclasses: defining a dataclass costs a cold start about a third of a millisecond.
+class Preference(NamedTuple):
     """A multiplier for a paragraph's score, given its record."""
 
     name: str
     factor: Callable[[dict[str, Any]], float]
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A section heading of one document and the stems no other heading of it has."""
 
     doc: str
@@ -264,6 +286,20 @@ _NAMES_A_PART = LazyRegex(
     r"\b(?:panels?|sessions?|segments?|discussions?|debates?|dialogues?|round\s*tables?|roundtables?|workshops?"
     r"|remarks|statements?|summary|summed\s+up|summari[sz]ed|wrap-?up|wrapped\s+up)\b",
     re.I,
+    needs=(
+        "panel",
+        "session",
+        "segment",
+        "discussion",
+        "debate",
+        "dialogue",
+        "round",
+        "workshop",
+        "remarks",
+        "statement",
+        "summ",
+        "wrap",
+    ),
 )
 
 

@@ -10,9 +10,8 @@ Filters (--speaker, --body, dates …) become a query that selects without ranki
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import answers, expansion
 from .analysis import analyzers
@@ -78,8 +77,7 @@ def check_length(query: str) -> None:
         )
 
 
-@dataclass
-class Filters:
+class Filters(NamedTuple):
     """Exact filters that narrow a search without changing its ranking."""
 
     speaker: str | None = None

@@ -9,7 +9,7 @@ best paragraphs through :mod:`untrack.answers`; what a hit shows comes from
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import answers, coverage
 from .errors import UntrackError, raised_in
@@ -110,9 +110,7 @@ class _Opened:
         covers is the same for all its records, so `--body` is matched on each release's first record
         alone (see release_starts) and stands for the release's run of records (a release's
         records are added together, so their document numbers follow one another)."""
-        from dataclasses import replace
-
-        flt = build_filter(replace(filters, body=None))
+        flt = build_filter(filters._replace(body=None))
         allow = self.ranker.docs(flt) if flt is not None else None
         if filters.body:
             releases = self.releases_of_body(filters.body)
@@ -394,8 +392,7 @@ def explain(store: IndexStore, query: str, filters: Filters | None = None, liter
     return "\n".join(lines)
 
 
-@dataclass
-class Outcome:
+class Outcome(NamedTuple):
     """Hits, plus the spelling correction that was suggested or used to find them."""
 
     hits: list[Hit]

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from .analysis import analyzers
 from .query import check_length
 
 
-@dataclass
-class Correction:
+class Correction(NamedTuple):
     """A spelling suggestion built from the index's own words and speaker names."""
 
     query: str  # the query with each unknown word replaced

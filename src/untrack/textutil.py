@@ -17,10 +17,13 @@ class LazyRegex:
     case-insensitive pattern takes a millisecond or two to compile, and a cold start should pay
     only for the patterns it uses."""
 
-    __slots__ = ("_pattern", "_flags", "_compiled")
+    __slots__ = ("_pattern", "_flags", "_compiled", "_needs")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._pattern, self._flags = pattern, flags
+    def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
+        """`needs`: lowercase words one of which every ASCII text the pattern matches holds. A
+        search of an ASCII text holding none of them is answered without compiling the pattern
+        (a question asked of every query need not cost each query its compile)."""
+        self._pattern, self._flags, self._needs = pattern, flags, needs
         self._compiled: re.Pattern[str] | None = None
 
     @property
@@ -29,8 +32,13 @@ class LazyRegex:
             self._compiled = re.compile(self._pattern, self._flags)
         return self._compiled
 
+    def _cannot_match(self, string: str) -> bool:
+        # ASCII only: under re.I a pattern's letters also match a few other letters ('k' the
+        # Kelvin sign, 's' the long s), which lowercasing would not find.
+        return bool(self._needs) and string.isascii() and not any(w in string.lower() for w in self._needs)
+
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.search(string, pos, endpos)
+        return None if self._cannot_match(string) else self.compiled.search(string, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.match(string, pos, endpos)
