@@ -212,6 +212,27 @@ def test_every_match_of_a_question_form_holds_a_word_it_needs() -> None:
             assert bool(form.search(text)) == bool(form.compiled.search(text)), (name, text)
 
 
+@pytest.mark.parametrize("name", sorted(_gated_forms()))
+def test_any_ascii_text_a_question_form_matches_holds_a_word_it_needs(name: str) -> None:
+    """The same property over texts made from the pattern itself: a form edited without its
+    `needs` fails here, whatever questions the collections hold."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    form = _gated_forms()[name]
+    ascii_text = st.from_regex(re.compile(form._pattern, form._flags), alphabet=st.characters(max_codepoint=127))
+
+    @settings(max_examples=100, deadline=None)
+    @given(ascii_text)
+    def holds_a_needed_word(text: str) -> None:
+        if text.isascii() and form.compiled.search(text):
+            assert any(w in text.lower() for w in form._needs)
+
+    holds_a_needed_word()
+
+
 @pytest.mark.parametrize(
     "query, compiled",
     [("which countries donated money to the trust fund", ["_ASKS_STATES"]), ("trafficking victims", [])],
