@@ -489,6 +489,14 @@ def test_a_title_with_an_acronym_inside_runs_into_the_name() -> None:
             "Example",
         ),
         ("Argentina had firmly rooted the Convention in its policies, said its delegation today.", "Argentina"),
+        # A speech verb in the passive; "interim" before a title after the verb; the title, then the name.
+        ("Legal rules on sanctions were called for by the representative of Libya this afternoon.", "Libya"),
+        ("People “continue to fight for a better future”, said interim Prime Minister Garry Example.", "Garry Example"),
+        (
+            "The Commission also heard from the Minister for Foreign Affairs of Cuba, Roberto Example Gonzales, who"
+            " said the embargo was a violation.",
+            "Roberto Example Gonzales",
+        ),
     ],
 )
 def test_speakers_introduced_in_the_genres_other_ways(para: str, speaker: str) -> None:
