@@ -244,6 +244,13 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         name = titlecase_name(inner[0])
         person = roster.find(name)
         return Speaker(person.name if person else name, titled_role.strip(), inner[1], rule.name)
+    if rule.name == "name, who verb" and groups.get("role") and starts_as_a_title(groups["run"]):
+        # "the Minister for Foreign Affairs of Cuba, Roberto Robaina Gonzales, who said": the title
+        # first, the person after it
+        named = person_from_run(groups["role"])
+        if named is None or named[1] or len(named[0].split()) < 2:
+            return None
+        groups["run"], groups["role"] = groups["role"], groups["run"]
     found = person_and_place(groups["run"], titled=bool(groups.get("title")))
     if found is None:
         return None

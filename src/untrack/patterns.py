@@ -224,7 +224,7 @@ OCCASION = (
     r"(?:remarks|statement|address|speech|message)"
 )
 # Words that may stand before a title and name: "incoming Assembly President Joseph Deiss".
-NAME_ADJECTIVES = r"(?:(?:incoming|outgoing|former|acting|newly\s+elected|newly\s+appointed|then)\s+)?"
+NAME_ADJECTIVES = r"(?:(?:incoming|outgoing|former|acting|interim|newly\s+elected|newly\s+appointed|then)\s+)?"
 APPOSITIVE = r"(?P<role>[^;“”\"]{2,250}?)"
 # The closing comma is often left out after a body's acronym: "Noleen Heyzer, the Executive Director
 # of the United Nations Development Fund for Women (UNIFEM) told the Commission".
@@ -441,11 +441,12 @@ RULES: tuple[Rule, ...] = (
     ),
     # A view put by a delegate, in the passive: "Concern was expressed by the representative of the United
     # States that …", "That view was echoed by the representative of Sudan, who said …", "A point of order
-    # was raised by the representative of …".
+    # was raised by the representative of …", "Legal rules … were called for by the representative of Libya".
     _rule(
         "view expressed by X",
         "delegation",
-        rf"\b(?:was|were)\s+(?:also\s+)?(?:expressed|echoed|voiced|raised|shared|reiterated|made|put\s+forward)\s+"
+        rf"\b(?:was|were)\s+(?:also\s+)?(?:expressed|echoed|voiced|raised|shared|reiterated|made|put\s+forward|"
+        rf"called\s+for|proposed|suggested|stressed|emphasized|underlined|underscored|advocated)\s+"
         rf"(?:{WHEN}\s+)?by\s+(?:the\s+|a\s+)?{DELEGATE}\s+(?:of|for)\s+(?P<entity>{ENTITY})",
         needs=_DELEGATE_WORDS,
     ),
