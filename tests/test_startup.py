@@ -41,7 +41,9 @@ def _modules(stderr: str) -> set[str]:
 
 
 # Never needed to answer a plain question into a pipe: the renderer (terminal only), the fetcher,
-# the parser and indexer, Whoosh's query parser (queries with syntax) and writer, CSV.
+# the parser and indexer, Whoosh's query parser (queries with syntax) and writer, CSV; the roster
+# reader (a question asks untrack.panels alone) and dataclasses (Hit, Line and Highlighter are
+# written out: each dataclass costs about 3 M instructions to define).
 NOT_FOR_A_PLAIN_SEARCH = (
     "rich",
     "httpx",
@@ -59,6 +61,8 @@ NOT_FOR_A_PLAIN_SEARCH = (
     "untrack.attribute",
     "untrack.patterns",
     "untrack.model",
+    "untrack.roster",
+    "dataclasses",
 )
 
 
@@ -246,3 +250,16 @@ def test_a_query_compiles_only_the_forms_it_may_match(
     answers.form_words(query)
     answers.preferences(query)
     assert [name for name, p in patterns.items() if p._compiled is not None] == compiled
+
+
+def test_panels_and_roster_read_the_same_paragraphs() -> None:
+    from untrack.panels import is_roster
+    from untrack.roster import Roster
+
+    texts = [
+        "Co-chaired by Ana Silva (Brazil) and Jan Berg (Norway), the panel featured presentations by: Li Wei, adviser.",
+        "The panel featured: Maria Lopez, Director; and Tom Hall, Adviser.",
+        "Mr. HALL said the fund needed money.",
+    ]
+    for text in texts:
+        assert is_roster(text) == Roster().add_from_paragraph(text), text

@@ -243,7 +243,7 @@ def states_money(text: str) -> bool:
 
 def lists_participants(text: str) -> bool:
     """A roster: "Co-chaired by A (X) and B (Y), the panel featured presentations by: …"."""
-    from .roster import is_roster
+    from .panels import is_roster
 
     return is_roster(text)
 

@@ -12,25 +12,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .panels import CHAIRED, ROSTER_LEAD
 from .textutil import LazyRegex, fold, hyphens
 
-# Lists of panellists follow one of these phrases.
-_ROSTER_LEAD = re.compile(
-    r"\b(?:presentations|statements|remarks|briefings|interventions|contributions)\s+(?:by|from)\s*:?\s*"
-    r"|\bpanel(?:l)?ists\s+(?:were|included)\s*:?\s*|\b(?:featured|included)\s*:\s*",
-    re.I,
-)
-_CHAIRED = re.compile(r"^(?:Co-?chaired|Chaired|Moderated|Co-?moderated)\s+by\s+(?P<who>.+?)(?:,\s+the\s+|$)", re.I)
 # What the sentence goes on to say after a roster entry's role, not part of it.
-# Lazy, as the next one: searching asks only is_roster.
+# Lazy, as the next one: compiled only when a roster is read.
 _CLAUSE_AFTER_ROLE = LazyRegex(r",\s+(?:of|and\s+then|then|which|who|before|after|as)\b.*$", re.S)
 _NAME_PLACE = LazyRegex(r"(?P<name>[^,();]+?)\s*,?\s*\(\s*(?P<place>[^()]+?)\s*\)")
-
-
-def is_roster(text: str) -> bool:
-    """Whether a paragraph lists who chaired or spoke on a panel (the paragraphs a roster reads)."""
-    text = hyphens(text)
-    return bool(_CHAIRED.match(text) or _ROSTER_LEAD.search(text))
 
 
 @dataclass
@@ -116,14 +104,14 @@ class Roster:
         presentations by: C, role; D, role..."). Returns True when it was one."""
         text = hyphens(text)
         found = False
-        m = _CHAIRED.match(text)
+        m = CHAIRED.match(text)
         if m:
             did = m.group(0).split()[0].lower()
             role = ("Co-" if did.startswith("co") else "") + ("Chair" if "chair" in did else "Moderator")
             for nm in _NAME_PLACE.finditer(m.group("who")):
                 self.add(re.sub(r"^(?:and|,)\s+", "", nm.group("name").strip()), nm.group("place"), role)
                 found = True
-        lead = _ROSTER_LEAD.search(text)
+        lead = ROSTER_LEAD.search(text)
         if lead:
             rest = text[lead.end() :].rstrip(". ")
             entries = re.split(r";\s*(?:and\s+)?", rest)
@@ -172,7 +160,7 @@ class Roster:
             ends = [p for p in exact if p.tokens[-len(want) :] == want]
             return ends[0] if len(ends) == 1 else None
         # A spelling variant: link only when one entry is clearly the closest.
-        from difflib import SequenceMatcher  # here, not at the top: searching reads is_roster alone
+        from difflib import SequenceMatcher  # here, not at the top: only a spelling variant needs it
 
         key = " ".join(want)
         scored = sorted(
