@@ -263,3 +263,23 @@ def test_panels_and_roster_read_the_same_paragraphs() -> None:
     ]
     for text in texts:
         assert is_roster(text) == Roster().add_from_paragraph(text), text
+
+
+# Runs the command as `untrack` does, and says on stderr what the garbage collector was left doing.
+_REPORT_GC = (
+    "import atexit, gc, sys\n"
+    "atexit.register(lambda: sys.stderr.write(f'\\ngc: {gc.isenabled()} {gc.get_freeze_count()}\\n'))\n"
+    "sys.argv = ['untrack', *sys.argv[1:]]\n"
+    "from untrack.entry import main\n"
+    "main()\n"
+)
+
+
+def test_the_imports_are_frozen_out_of_the_collector_s_sight_and_the_command_runs_with_it_on(
+    seed_index: Path,
+) -> None:
+    done = _run(_REPORT_GC, "search", "trust fund", "--index", str(seed_index))
+    assert done.returncode == 0, done.stderr
+    enabled, frozen = [x for x in done.stderr.splitlines() if x.startswith("gc: ")][-1].split()[1:]
+    assert enabled == "True"
+    assert int(frozen) > 10_000  # what importing untrack.cli made (Typer, click, untrack): about 24,000
