@@ -42,8 +42,7 @@ def _modules(stderr: str) -> set[str]:
 
 # Never needed to answer a plain question into a pipe: the renderer (terminal only), the fetcher,
 # the parser and indexer, Whoosh's query parser (queries with syntax) and writer, CSV; the roster
-# reader (a question asks untrack.panels alone) and dataclasses (Hit, Line and Highlighter are
-# written out: each dataclass costs about 3 M instructions to define).
+# reader (a question asks untrack.panels alone).
 NOT_FOR_A_PLAIN_SEARCH = (
     "rich",
     "httpx",
@@ -62,7 +61,6 @@ NOT_FOR_A_PLAIN_SEARCH = (
     "untrack.patterns",
     "untrack.model",
     "untrack.roster",
-    "dataclasses",
 )
 
 
