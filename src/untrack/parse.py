@@ -223,14 +223,15 @@ def _joins(first: str, second: str) -> bool:
     if first.endswith((",", ":", ";", "-", "—", "–")):
         return True
     last = first.split()[-1] if first.split() else ""
-    # (or the next block opens on a word no headline starts with: "… Role for Women in Peace Processes"
-    # / "Is Called for in Day-long Security Council Debate", as title-case headlines break)
-    opening = second.split()[0].lower() if second.split() else ""
-    return (
-        last.lower() in {"of", "for", "to", "in", "and", "on", "the", "a", "an", "by", "with", "as", "at"}
-        or second[:1].islower()
-        or opening in {"is", "are", "was", "were", "of", "for", "to", "in", "and", "on", "by", "with", "into", "from"}
-    )
+    opening = second.split()[0] if second.split() else ""
+    return last.lower() in _ENDS_UNFINISHED or second[:1].islower() or opening.lower() in _CONTINUES
+
+
+# A headline block ending on one of these words goes on in the next block; so does a block opening
+# on one of the others, which no headline starts with ("… Role for Women in Peace Processes" / "Is
+# Called for in Day-long Security Council Debate", as title-case headlines break).
+_ENDS_UNFINISHED = frozenset({"of", "for", "to", "in", "and", "on", "the", "a", "an", "by", "with", "as", "at"})
+_CONTINUES = frozenset({"is", "are", "was", "were", "of", "for", "to", "in", "and", "on", "by", "with", "into", "from"})
 
 
 def _headlines(blocks: list[str]) -> list[str]:

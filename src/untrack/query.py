@@ -324,7 +324,7 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
             alts.append(Phrase("text", parts))
         pair = " ".join(raw[i : i + 2])
         for key in (pair, word):  # "Greek", "South African", "Beijing's": the State, as a delegation is named
-            key = re.sub(r"[’']s$", "", key)
+            key = _POSSESSIVE.sub("", key)
             state = DEMONYMS.get(key) or CAPITALS.get(key)
             if state:
                 alts += [words_query(f, [t.text for t in analyze(state)], FIELD_WEIGHTS[f]) for f, analyze in fields]
@@ -399,6 +399,7 @@ def _compound_parts(reader: Any, word: str, stem: list[str]) -> list[str] | None
 
 
 _WORD_OR_HYPHENATED = re.compile(r"\w+(?:[-'’]\w+)*")
+_POSSESSIVE = re.compile(r"[’']s$")  # "Moscow's" is Moscow
 
 
 def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = False, reader: Any = None) -> Any:
