@@ -532,6 +532,11 @@ def test_a_pronoun_speaking_first_goes_on_with_the_speaker_before() -> None:
             "Laying out priorities for 2020, the new Chair said the Commission was the only body of its kind.",
             "Marc-André Example",
         ),
+        (  # the office in apposition before the name, where the person does not speak
+            "The Committee also heard reports by its Chairman, Keba Example (Senegal) on the Symposium.",
+            "In other remarks, the Chairman said the Committee would meet again to consider the drafts.",
+            "Keba Example",
+        ),
         (  # an office of a UN body after a quotation: no delegation of "the General Assembly"
             "John Example, President of the General Assembly, addressed the Committee.",
             "“The Committee does not work in a vacuum,” the President of the General Assembly said, noting more.",

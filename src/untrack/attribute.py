@@ -347,6 +347,12 @@ _ELECTED = re.compile(
     rf"\belected\s+(?:by\s+acclamation\s+)?(?P<run>{NAME_RUN})\s*\(\s*(?P<place>[^()]{{2,60}}?)\s*\)\s*,?\s+as\s+"
     rf"(?:its\s+|the\s+)?(?:new\s+)?(?P<office>(?:Vice-)?(?:Chair|Chairperson|Chairman|Chairwoman|President|Rapporteur)\b)"
 )
+# "The Committee heard reports by its Chairman, Keba Birane Cisse (Senegal)": the office is his, so a
+# later "the Chairman said" is his too, as with an election.
+_OFFICE_THEN_NAMED = re.compile(
+    rf"\b(?:[Ii]ts|[Tt]he|[Tt]heir)\s+(?:new\s+)?(?P<office>(?:Vice-)?(?:Chair|Chairperson|Chairman|Chairwoman|"
+    rf"President|Rapporteur))\s*,\s+(?P<run>{NAME_RUN})\s*\(\s*(?P<place>[^()]{{2,60}}?)\s*\)"
+)
 # The words just before an office in apposition: "Bernard Kouchner, the Special Representative … told".
 _RUN_AT_END = re.compile(rf"(?<![\w’'\-])(?P<run>{NAME_RUN})$")
 ROLE_RULES = (
@@ -400,8 +406,8 @@ def collect_roster(paragraphs: list[Paragraph]) -> Roster:
                 continue  # "…, Secretary-General Kofi Annan told": a title before a name, or a clause
             roster.add(titlecase_name(found[0]), m.group("office").strip())
     for text in flat:
-        for m in _ELECTED.finditer(text):  # "elected Marc-André Blanchard (Canada) as Chair": he holds it
-            found = person_from_run(m.group("run"))
+        for m in (*_ELECTED.finditer(text), *_OFFICE_THEN_NAMED.finditer(text)):
+            found = person_from_run(m.group("run"))  # "elected X (Canada) as Chair", "its Chairman, X (Senegal)"
             if found is not None and len(found[0].split()) > 1:
                 roster.add(titlecase_name(found[0]), m.group("place"), m.group("office"))
     for text in flat:
