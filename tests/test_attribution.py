@@ -395,6 +395,17 @@ def test_passives_drafts_and_elections_have_no_speaker(para: str) -> None:
     assert recs[1]["speaker"] is None
 
 
+def test_a_body_named_in_a_title_is_no_action_of_the_body() -> None:
+    """'Committee Chairman …' is a person's title; the Bureau 'was elected' in a clause of their sentence."""
+    recs = records_of(
+        body(
+            "In his introductory remarks, Committee Chairman Aminu Example (Nigeria) welcomed the other members of"
+            " the new Bureau, which was elected on 13 June." + LONG
+        )
+    )
+    assert recs[0]["speaker"] == "Aminu Example"
+
+
 def test_an_office_is_the_person_the_release_names_in_it() -> None:
     """A release names an official once ("Secretary-General Jan Example") and then calls them by the office."""
     recs = records_of(
@@ -692,6 +703,8 @@ def test_reported_speech_in_the_second_sentence_goes_on_with_the_speaker() -> No
         "Resolution 1373 (2001) is a wide-ranging resolution. It would require States to act.",
         "[The resolution was adopted in 2001.] States would have to report.",
         "Ana Roe, Kumar Doe, Jana Moe and Andrej Poe gave statements. They had been trafficked.",
+        # The narrator citing a text.
+        "According to the organization of work (document A/C.2/60/L.1), the Committee would focus on debt.",
     ],
 )
 def test_narration_after_a_speaker_is_not_their_reported_speech(para: str) -> None:

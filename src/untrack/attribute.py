@@ -626,14 +626,19 @@ def _office_holder(sp: Speaker, roster: Roster) -> Speaker:
     return Speaker(found[0].name, sp.raw, found[0].affiliation, sp.rule, sp.role)
 
 
+# "According to the organization of work (document A/C.2/60/L.1), the Committee would …": what a text
+# says, in the narrator's voice ("According to Committee Secretary Eric Tistounet, …" names a speaker).
+_CITES_A_SOURCE = re.compile(r"According\s+to\s+(?:the|a|an|its|their|this|that)\s")
+
+
 def _reported(text: str) -> bool:
     """Reported speech (backshifted: "had adopted", "had carefully considered", "would", "must") or an
     argument going on ("However, …") in the lead sentence, or reported speech in the next one when the
     lead is no present-tense narration ("In all reviews, the Committee noted …. The observations would
     be issued …")."""
     lead = lead_sentence(text)
-    if text.startswith("["):
-        return False  # an editor's note
+    if text.startswith("[") or _CITES_A_SOURCE.match(lead):
+        return False  # an editor's note; the narrator citing a text ("According to the report, …")
     if REPORTED_SPEECH.search(lead) or ARGUMENT_GOES_ON.match(lead):
         return True
     if _NARRATOR.search(lead):

@@ -335,7 +335,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:Amid|After|Following|Before|In|On|During|Concluding|Acting|Opening|Closing|Resuming|Continuing|"
         r"Beginning|Starting)\b[^,]{0,140},\s+)?"
         r"(?:the\s+)?(?:General\s+)?(?:Assembly|Council|Committee|Commission|Board|Forum|Conference|"
-        r"body|organ)\b(?:(?!\b(?:said|speaking|stated|noted|told|asked)\b)[^.]){0,160}?(?<!\bhad\s)(?<!\bhad\salso\s)"
+        # (not the body's name run into a title: "Committee Chairman Aminu Wali (Nigeria) welcomed …")
+        r"body|organ)\b(?!\s+(?:Chair(?:man|woman|person)?|Vice-Chair\w*|President|Rapporteur|[Mm]ember|Secretary|"
+        r"[Ee]xpert)\b)(?:(?!\b(?:said|speaking|stated|noted|told|asked)\b)[^.]){0,160}?(?<!\bhad\s)(?<!\bhad\salso\s)"
         # (what the Committee "had adopted" is reported by someone: the narrator says "adopted")
         r"\b(?:adopted|approved|decided|elected|appointed|took\s+note|took\s+action|"
         r"concluded|deferred|rejected|extended|renewed|established|proclaimed|observed\s+a\s+minute)\b|"
