@@ -395,6 +395,20 @@ def test_passives_drafts_and_elections_have_no_speaker(para: str) -> None:
     assert recs[1]["speaker"] is None
 
 
+def test_a_title_whose_body_name_holds_commas_does_not_split_united_nations() -> None:
+    """'… of the United Nations Monitoring, Verification and Inspection Commission (UNMOVIC), Hans Example':
+    no person is called 'Nations Monitoring'."""
+    title = "The Executive Chairman of the United Nations Monitoring, Verification and Inspection Commission (UNMOVIC)"
+    recs = records_of(
+        body(
+            title + ", Hans Example, who last briefed the Council on 27 January, said that more had been done." + LONG,
+            title + ", Hans Example, said that inspections went on." + LONG,
+        )
+    )
+    assert recs[0]["speaker"] == "Hans Example"
+    assert not any((r["speaker"] or "").startswith("Nations") for r in recs)
+
+
 def test_a_body_named_in_a_title_is_no_action_of_the_body() -> None:
     """'Committee Chairman …' is a person's title; the Bureau 'was elected' in a clause of their sentence."""
     recs = records_of(

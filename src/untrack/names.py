@@ -92,6 +92,8 @@ def person_and_place(run: str, titled: bool = False) -> tuple[str, str, str | No
         return None
     if fold(words[-1]) in _OFFICE_NOUNS:
         return None  # "Senior Political Affairs Officer": a title, not a name
+    if role.endswith("United") and words[0] == "Nations":
+        return None  # "… of the United Nations Monitoring, Verification …": the split fell inside the body's name
     before, joined, _ = role.rpartition(" and ")
     first = person_from_run(before.strip(" ,")) if joined else None
     if first is not None and first[1] and len(first[0].split()) > 1:
