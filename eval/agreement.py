@@ -1,10 +1,10 @@
 """How far two careful readers agree on who speaks, beside how far untrack agrees with each.
 
-    python eval/agreement.py [SECOND_READER_FOLDER]   # default: eval/agreement/second-reader
+    python eval/agreement.py [FOLDER ...]   # default: each folder of eval/agreement/second-reader/, then all
 
 A second writer labelled some releases again, blind and independently of the first (the same guide,
-the same documents). Each of their files is paired with the first reader's file of the same name in
-`eval/gold/*/`. For each pair the script prints the figures `eval/attribution.py` prints (accuracy,
+the same documents; one folder per round). Each of their files is paired with the first reader's file
+of the same name in `eval/gold/*/`. For each pair the script prints the figures `eval/attribution.py` prints (accuracy,
 speaker-paragraph recall, false speakers), three ways over the same blocks:
 
 - reader 2 scored against reader 1 (reader 1 as the gold), and the other way round;
@@ -76,13 +76,13 @@ def _untrack_speakers(path: Path, anchors: list[str]) -> list[list[str] | None]:
     return out
 
 
-def compare(second: Path) -> dict[str, Any]:
+def compare(files: list[Path]) -> dict[str, Any]:
     """The four comparisons over every block both readers scored."""
     rows: dict[str, list[tuple[list[str] | None, list[str] | None]]] = {
         k: [] for k in ("reader 2 vs reader 1", "reader 1 vs reader 2", "untrack vs reader 1", "untrack vs reader 2")
     }
     docs = 0
-    for path in sorted(second.glob("*.gold.json")):
+    for path in files:
         firsts = sorted(GOLD.glob(f"*/{path.name}"))
         if not firsts:
             continue
@@ -102,18 +102,27 @@ def compare(second: Path) -> dict[str, Any]:
     return {"documents": docs, **{k: _tally(v) for k, v in rows.items()}}
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    r = compare(Path(args[0]) if args else SECOND)
-    print(f"documents: {r['documents']}")
+def _print(title: str, r: dict[str, Any]) -> None:
+    print(f"== {title} ({r['documents']} documents)")
     print(f"{'':24}{'labels':>8}{'accuracy':>10}{'recall':>16}{'false':>14}")
     for name, t in r.items():
-        if name == "documents":
-            continue
-        print(
-            f"{name:24}{t['labels']:8}{t['accuracy']:10.1%}"
-            f"{t['recall']:9.1%} of {t['speaker_paragraphs']:<4}{t['false']:7.1%} of {t['null_paragraphs']}"
-        )
+        if name != "documents":
+            print(
+                f"{name:24}{t['labels']:8}{t['accuracy']:10.1%}"
+                f"{t['recall']:9.1%} of {t['speaker_paragraphs']:<4}{t['false']:7.1%} of {t['null_paragraphs']}"
+            )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    folders = [Path(a) for a in args] or sorted(d for d in SECOND.iterdir() if d.is_dir())
+    every: list[Path] = []
+    for folder in folders:
+        files = sorted(folder.glob("*.gold.json"))
+        every += files
+        _print(folder.name, compare(files))
+    if len(folders) > 1:
+        _print("all", compare(every))
     return 0
 
 
