@@ -62,6 +62,9 @@ def test_dates_in_both_orders() -> None:
     # In figures, as UN pages of the 2000s print a date line: day first, unless that cannot be.
     assert parse_date("03/05/2005") == "2005-05-03"
     assert parse_date("04/19/2001") == "2001-04-19"
+    assert parse_date("14/10/02") == "2002-10-14"  # two figures: this century, or the 1990s from 95
+    assert parse_date("13/11/96") == "1996-11-13"
+    assert parse_date("14/10/2") is None
     assert parse_date("resolution 03/05/2005 of the Council") is None
 
 

@@ -24,9 +24,10 @@ MONTHS = {
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s*,?\s+(\d{{4}})\b", re.I)
 DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
-# A header line that is a date in figures, as UN pages of the 2000s print it: day first ("03/05/2005"),
-# unless the first number cannot be a month's day-first reading ("04/19/2001").
-DATE_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)$")
+# A header line that is a date in figures, as UN pages of the 2000s print it: day first ("03/05/2005",
+# "14/10/02"), unless the first number cannot be a month's day-first reading ("04/19/2001"). A year in
+# two figures is of the coverage's own span (1995 on): 95–99 are the 1990s, the rest this century.
+DATE_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)$")
 
 # Document symbols: GA/11226, SC/12345, GA/SHC/4021, SG/SM/14203-GA/11226-OBV/1089.
 SYMBOL = re.compile(r"^(?:[A-Z]{1,8}(?:/[A-Z]{1,8})*/[0-9]{1,6}(?:[-–][A-Z]{1,8}(?:/[A-Z]{1,8})*/[0-9]{1,6})*)\b")
@@ -160,8 +161,8 @@ def dateline_date(header_lines: list[str], first_paragraph: str) -> str | None:
 
 
 def parse_date(text: str) -> str | None:
-    """The first '3 April 2012' or 'April 3, 2012' in text, or a text that is '03/04/2012' (day
-    first), as ISO 8601."""
+    """The first '3 April 2012' or 'April 3, 2012' in text, or a text that is '03/04/2012' or
+    '03/04/12' (day first), as ISO 8601."""
     m = DATE_DMY.search(text)
     if m:
         d, mon, y = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
@@ -169,6 +170,8 @@ def parse_date(text: str) -> str | None:
         mon, d, y = MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
     elif m := DATE_NUMERIC.match(text.strip()):
         d, mon, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if y < 100:
+            y += 1900 if y >= 95 else 2000
         if mon > 12:
             d, mon = mon, d
     else:
