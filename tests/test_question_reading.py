@@ -203,3 +203,49 @@ def test_a_year_or_month_the_question_names_puts_that_meetings_paragraphs_first(
     assert sorted(dates("Chile ocean acidification 2005")[:2]) == ["2005-03", "2005-08"]
     assert dates("what did Chile say about ocean acidification in August 2005")[0] == "2005-08"
     assert dates("what did Chile say about ocean acidification in March 2005")[0] == "2005-03"
+
+
+def test_a_year_finds_an_undated_general_assembly_release_by_its_session(tmp_path: Path) -> None:
+    """A page copy without a date still prints "Seventy-seventh Session": September 2022 to 2023."""
+    from untrack.index import IndexStore
+    from untrack.search import search
+    from untrack.sessions import session_years
+    from untrack.sources import Source
+
+    units = ["", "-first", "-second", "-third", "-fourth", "-fifth", "-sixth", "-seventh", "-eighth", "-ninth"]
+    sessions = [
+        (tens + unit) if unit else tens[:-1] + "ieth"
+        for tens in ("Fifty", "Sixty", "Seventy")
+        for unit in units  # "Fiftieth", "Fifty-first", … "Seventy-ninth": 1995 to 2025
+    ]
+    files = []
+    for k, session in enumerate(sessions):
+        path = tmp_path / f"r{k}.txt"
+        path.write_text(
+            f"{session} Session,\n\n12th Meeting (AM)\n\nGA/DIS/{3000 + k}\n\nFirst Committee Hears Delegates\n\n"
+            "The representative of Chile said that ocean acidification deserved the attention of all States.\n",
+            encoding="utf-8",
+        )
+        files.append(path)
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(f) for f in files], rebuild=True)
+
+    def years_of_first(q: str) -> set[int]:
+        k = sessions.index(search(store, q, limit=1)[0].record["meeting"][0].split()[0])
+        return {1995 + k, 1996 + k}  # the fiftieth session opened in September 1995
+
+    for year in (1995, 2005, 2022, 2024):
+        assert year in years_of_first(f"what did Chile say about ocean acidification in {year}")
+    assert 2023 in years_of_first("Chile ocean acidification 2023")
+    assert session_years(["Seventy-seventh Session"], "GA/DIS/3700") == ["2022", "2023"]
+    assert session_years(["2023 Session"], "E/2023/SR.10") == ["2023"]
+    # Other bodies count their sessions from their own first year: no guess.
+    assert session_years(["Sixty-seventh Session"], "WOM/2222") == []
+
+
+def test_every_ordinal_from_first_to_ninety_ninth_is_read_once() -> None:
+    from untrack.sessions import _ORDINALS, ordinal
+
+    assert sorted(_ORDINALS.values()) == list(range(1, 100))
+    assert (ordinal("Seventy-Seventh"), ordinal("twelfth"), ordinal("Fiftieth"), ordinal("tenth")) == (77, 12, 50, 10)
+    assert ordinal("Seventy") is None and ordinal("session") is None

@@ -12,7 +12,9 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-SCHEMA_VERSION = 9  # 9: `n` indexed at full precision only (8: each release's headline is record 0)
+from .sessions import session_years
+
+SCHEMA_VERSION = 10  # 10: `year` may hold two years, from a session (9: `n` at full precision only)
 _WORDS = re.compile(r"\w+(?:[.'’]\w+)*")
 
 
@@ -175,7 +177,7 @@ def __getattr__(name: str) -> Any:
 
 
 def make_schema() -> Any:
-    from whoosh.fields import ID, NUMERIC, STORED, Schema
+    from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, Schema
 
     text, _, names = analyzers()
     repeated = _repeated_text_class()
@@ -187,7 +189,9 @@ def make_schema() -> Any:
         n=NUMERIC(stored=True, sortable=True, shift_step=0),
         kind=ID(stored=True),
         date=ID(stored=True, sortable=True),
-        year=ID(),  # the meeting's year: questions name it to tell releases apart ("in 2019")
+        # The meeting's year: questions name it to tell releases apart ("in 2019"). Without a date, the
+        # years its session spans (untrack.sessions): the General Assembly's run over two.
+        year=KEYWORD(),
         symbol=ID(stored=True),
         title=repeated(analyzer=text, phrase=False),  # read like the text: a paragraph's headline
         body=repeated(analyzer=names),
@@ -213,6 +217,9 @@ def document_fields(record: dict[str, Any]) -> dict[str, Any]:
     for key in ("date", "symbol", "title", "body", "section", "speaker", "affiliation", "role"):
         if record.get(key):
             fields[key] = record[key]
-    if record.get("date"):
-        fields["year"] = record["date"][:4]
+    years = (
+        [record["date"][:4]] if record.get("date") else session_years(record.get("meeting") or [], record.get("symbol"))
+    )
+    if years:
+        fields["year"] = " ".join(years)
     return fields

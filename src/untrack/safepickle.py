@@ -32,7 +32,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "collections": frozenset({"defaultdict"}),  # a segment's field lengths
     "re": frozenset({"_compile"}),  # a tokenizer's compiled expression
     "untrack.analysis": frozenset({"RepeatedText", "IrregularForms"}),
-    "whoosh.fields": frozenset({"Schema", "ID", "NUMERIC", "STORED", "TEXT"}),
+    "whoosh.fields": frozenset({"Schema", "ID", "KEYWORD", "NUMERIC", "STORED", "TEXT"}),
     "whoosh.formats": frozenset({"Existence", "Frequency", "Positions"}),
     "whoosh.columns": frozenset({"NumericColumn", "VarBytesColumn"}),
     "whoosh.analysis.analyzers": frozenset({"CompositeAnalyzer"}),
