@@ -379,6 +379,7 @@ def test_backshifted_speech_or_an_argument_going_on_continues_the_speaker(second
     [
         "The Secretary-General was invited to play an active role in regard to the serious threat of the disease.",
         "Also by the draft, the Assembly would emphasize the role of the Commission and would call upon States.",
+        "By the terms of another draft, the Assembly would repeat its request that the Conference begin talks.",
         "To its Bureau, the Council elected by acclamation Sylvie Example, the Permanent Representative of"
         " Luxembourg to the United Nations.",
         # An agent inside a capitalised run, a list of speakers, a text after an opening clause.

@@ -346,7 +346,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:Also\s+|Further,?\s+|Moreover,?\s+|Similarly,?\s+|Likewise,?\s+|In\s+addition,?\s+|"
         r"(?:Besides|In\s+addition\s+to|Apart\s+from|Beyond)\s[^,]{1,100},\s+)?"
         r"(?:[Tt]he|[Tt]hat|[Tt]his|[Aa]|[Aa]nother|(?:[Uu]nder|[Bb]y|[Tt]hrough)\s+(?:the|a|another)|"
-        r"[Aa]ccording\s+to\s+the)\s+(?:terms\s+of\s+the\s+)?"
+        r"[Aa]ccording\s+to\s+the)\s+(?:terms\s+of\s+(?:the|a|another|that|its)\s+)?"
         r"(?:draft\s+|new\s+|revised\s+|further\s+|related\s+|second\s+|third\s+)?"
         r"(?:(?:annex|annexes)\s+to\s+the\s+)?(?:text|resolution|decision|declaration|report|draft)\b"
         # (a document symbol's dots do not end the sentence: "(document A/C.2/72/L.19/Rev.1) would")
