@@ -733,6 +733,16 @@ def test_narration_after_a_speaker_is_not_their_reported_speech(para: str) -> No
         ("Chief United Nations weapons inspector Hans Example reported that work went on.", "Hans Example"),
         ("NEW YORK, 7 March -- UN human rights chief Navi Example said abuses had risen.", "Navi Example"),
         (
+            "Introducing the conclusions (document PBC/2/BDI/L.1), Burundi configuration Chairman John Example"
+            " (Norway) said he had taken part in a meeting of Special Envoys.",
+            "John Example",
+        ),
+        (  # a meeting that heard someone speak, in the bare infinitive
+            "The Fifth Committee today heard United Nations Secretary-General Ban Example formally unveil an"
+            " initial budget proposal of $5.4 billion.",
+            "Ban Example",
+        ),
+        (
             "Chandra Example, Controller and Assistant Secretary-General for Programme Planning, Finance and Budget,"
             " advised delegates to take budget decisions in time.",
             "Chandra Example",

@@ -494,8 +494,20 @@ RULES: tuple[Rule, ...] = (
         "common-noun title, name, verb",
         "named",
         rf"{CLAUSE_START}(?:[\w’'\-]+\s+){{0,5}}?(?:inspector|chief|envoy|official|expert|negotiator|mediator|"
-        rf"coordinator|spokesperson|spokesman|spokeswoman|commissioner|rapporteur|adviser|advisor|head|member)\s+"
+        rf"coordinator|spokesperson|spokesman|spokeswoman|commissioner|rapporteur|adviser|advisor|head|member|"
+        # (a presiding office after ordinary words: "Burundi configuration Chairman John Løvald (Norway) said")
+        rf"Chair|Chairman|Chairwoman|Chairperson)\s+"
         rf"(?P<run>{NAME_RUN})(?:\s*{PLACE})?\s+(?:also\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
+    ),
+    # A meeting that "heard" someone speak: "The Fifth Committee today heard United Nations
+    # Secretary-General Ban Ki-moon formally unveil an initial budget proposal…".
+    _rule(
+        "heard name verb",
+        "named",
+        rf"\bheard\s+(?:from\s+)?(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?\s+"
+        rf"(?:[a-z]{{3,}}ly\s+)?(?P<verb>say|present|introduce|unveil|outline|describe|explain|warn|urge|call|stress|"
+        rf"emphasi[sz]e|note|argue|state|report|brief|propose|announce|highlight|underline|express|appeal|tell|ask)\b",
+        needs=("heard",),
     ),
     _rule(
         "verb was name",
