@@ -244,8 +244,26 @@ def test_a_year_finds_an_undated_general_assembly_release_by_its_session(tmp_pat
 
 
 def test_every_ordinal_from_first_to_ninety_ninth_is_read_once() -> None:
-    from untrack.sessions import _ORDINALS, ordinal
+    from untrack.ordinals import ORDINALS, in_words, ordinal
 
-    assert sorted(_ORDINALS.values()) == list(range(1, 100))
+    assert sorted(ORDINALS.values()) == list(range(1, 100))
+    assert all(ordinal(in_words(n) or "") == n for n in range(1, 100))
     assert (ordinal("Seventy-Seventh"), ordinal("twelfth"), ordinal("Fiftieth"), ordinal("tenth")) == (77, 12, 50, 10)
     assert ordinal("Seventy") is None and ordinal("session") is None
+
+
+def test_an_ordinal_in_figures_finds_the_session_written_in_words(tmp_path: Path) -> None:
+    """People type "51st session"; releases write "fifty-first session"."""
+    from untrack.index import IndexStore
+    from untrack.search import search
+    from untrack.sources import Source
+
+    for k, words in enumerate(["fiftieth", "fifty-first", "fifty-second"]):
+        (tmp_path / f"r{k}.txt").write_text(
+            f"Committee Opens Session\n\nThe Committee opened its {words} session today in Geneva with a long"
+            " agenda of reports from States parties.\n",
+            encoding="utf-8",
+        )
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(p) for p in sorted(tmp_path.glob("r*.txt"))], rebuild=True)
+    assert "fifty-first" in search(store, "Committee 51st session", limit=1)[0].record["text"]

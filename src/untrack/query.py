@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from . import answers, expansion
 from .analysis import analyzers
 from .errors import UntrackError
+from .ordinals import in_words
 from .textutil import LazyRegex
 
 # BM25F field weights: the paragraph text carries the meaning; a query word that names the
@@ -322,6 +323,10 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
         parts = _compound_parts(reader, word, stem)
         if parts:  # "policymaking" ~ "policy-making"
             alts.append(Phrase("text", parts))
+        spelled = _NUMERIC_ORDINAL.fullmatch(word) and in_words(int(word[:-2]))
+        if spelled:  # "51st session" ~ "fifty-first session", as releases write it
+            ordinal_words = [t.text for t in an.text(spelled)]
+            alts.append(words_query("text", ordinal_words, 1.0 / len(ordinal_words)))
         pair = " ".join(raw[i : i + 2])
         for key in (pair, word):  # "Greek", "South African", "Beijing's": the State, as a delegation is named
             key = _POSSESSIVE.sub("", key)
@@ -400,6 +405,7 @@ def _compound_parts(reader: Any, word: str, stem: list[str]) -> list[str] | None
 
 _WORD_OR_HYPHENATED = re.compile(r"\w+(?:[-'’]\w+)*")
 _POSSESSIVE = re.compile(r"[’']s$")  # "Moscow's" is Moscow
+_NUMERIC_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")  # "51st": in words, "fifty-first"
 
 
 def parse_query(ix: Any, text: str, require_all: bool = False, literal: bool = False, reader: Any = None) -> Any:

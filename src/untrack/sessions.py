@@ -14,23 +14,11 @@ from __future__ import annotations
 
 import re
 
-_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
-_TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ORDINALS: dict[str, int] = {
-    **{w: i for i, w in enumerate(_UNITS, 1)},
-    **{w: i for i, w in enumerate(_TEENS, 10)},
-    **{t[:-1] + "ieth": 10 * i for i, t in enumerate(_TENS, 2)},
-    **{f"{t}-{u}": 10 * i + j for i, t in enumerate(_TENS, 2) for j, u in enumerate(_UNITS, 1)},
-}
+from .ordinals import ordinal
+
 _YEAR_SESSION = re.compile(r"^((?:19|20)\d\d)\s+(?:Regular\s+|Substantive\s+|Resumed\s+)?Session\b", re.I)
 _ORDINAL_SESSION = re.compile(r"^([A-Za-z]+(?:-[A-Za-z]+)?)\s+Session\b")
 _FIRST_GA_YEAR = 1945  # the first session opened in 1946: session N opens in 1945 + N
-
-
-def ordinal(word: str) -> int | None:
-    """'Seventy-seventh' → 77, 'twelfth' → 12; None for anything else."""
-    return _ORDINALS.get(word.lower())
 
 
 def session_years(meeting: list[str], symbol: str | None) -> list[str]:
