@@ -409,12 +409,18 @@ def _packed_runs(pool: Any) -> None:
 
 def _summarise(gen: Path) -> None:
     """Write the impact summaries (untrack.impacts) of the generation's segments that have
-    none: the new ones and those a merge made. The others share the previous generation's."""
-    from whoosh import index as windex
+    none: the new ones and those a merge made. The others share the previous generation's.
+
+    The segments are read without memory-mapping them: Whoosh copies each file it opens from a
+    mapped segment (its postings, its terms) into memory, and reading every frequent term's
+    postings maps in most of the segment besides, so the build's peak memory would grow with the
+    corpus (at 10,000 real-mix releases, 131 MB more for these few seconds; read with plain file
+    reads, none, for about 5% more of this step's CPU). The summaries are the same bytes."""
+    from whoosh.filedb.filestore import FileStorage
 
     from . import impacts
 
-    ix = windex.open_dir(str(gen))
+    ix = FileStorage(str(gen), supports_mmap=False).open_index()
     with ix.reader() as reader:
         for leaf, _ in reader.leaf_readers():
             impacts.write(ix.storage, leaf)
