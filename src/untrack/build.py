@@ -50,14 +50,15 @@ def _source_key(path: Path) -> str:
     return os.path.realpath(path)
 
 
-def _distinct(sources: list[Source]) -> Iterator[Source]:
-    """Each file once, however many times (or by however many names) it was given."""
+def _distinct(sources: list[Source]) -> Iterator[tuple[Source, str]]:
+    """Each file once, however many times (or by however many names) it was given, with its
+    key (:func:`_source_key`)."""
     seen: set[str] = set()
     for src in sources:
         key = _source_key(src.path)
         if key not in seen:
             seen.add(key)
-            yield src
+            yield src, key
 
 
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
@@ -140,14 +141,14 @@ def update(
     unknown: list[tuple[Source, str]] = []
     by_path = {info.get("path"): doc for doc, info in known.items()}
     taken = {doc: str(info.get("path", "")) for doc, info in known.items()}  # id -> its file
-    for src in _distinct(sources):
+    for src, key in _distinct(sources):
         try:
             digest = content_hash(read_bytes(src.path))
         except SourceError as e:
             warn(str(e))
             report.failed.append(str(src.path))
             continue
-        doc = by_path.get(_source_key(src.path))
+        doc = by_path.get(key)
         if doc is None or doc in claimed:
             unknown.append((src, digest))
             continue
