@@ -267,3 +267,12 @@ def test_an_ordinal_in_figures_finds_the_session_written_in_words(tmp_path: Path
     store = IndexStore(tmp_path / "ix")
     store.update([Source.of(p) for p in sorted(tmp_path.glob("r*.txt"))], rebuild=True)
     assert "fifty-first" in search(store, "Committee 51st session", limit=1)[0].record["text"]
+
+
+@given(st.lists(st.text(max_size=40), max_size=3), st.one_of(st.none(), st.sampled_from(["GA/", "GA/AB/", "WOM/"])))
+def test_a_meeting_line_names_at_most_two_years_and_never_fails(lines: list[str], symbol: str | None) -> None:
+    from untrack.sessions import session_years
+
+    years = session_years(lines, symbol)
+    assert len(years) <= 2 and all(y.isdigit() and len(y) == 4 for y in years)
+    assert len(years) < 2 or int(years[1]) == int(years[0]) + 1
