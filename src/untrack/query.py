@@ -324,8 +324,8 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
         if parts:  # "policymaking" ~ "policy-making"
             alts.append(Phrase("text", parts))
         spelled = _NUMERIC_ORDINAL.fullmatch(word) and in_words(int(word[:-2]))
-        if spelled:  # "51st session" ~ "fifty-first session", as releases write it
-            ordinal_words = [t.text for t in an.text(spelled)]
+        ordinal_words = [t.text for t in an.text(spelled)] if spelled else []
+        if ordinal_words:  # "51st session" ~ "fifty-first session", as releases write it
             alts.append(words_query("text", ordinal_words, 1.0 / len(ordinal_words)))
         pair = " ".join(raw[i : i + 2])
         for key in (pair, word):  # "Greek", "South African", "Beijing's": the State, as a delegation is named
