@@ -239,8 +239,10 @@ def test_a_year_finds_an_undated_general_assembly_release_by_its_session(tmp_pat
     assert 2023 in years_of_first("Chile ocean acidification 2023")
     assert session_years(["Seventy-seventh Session"], "GA/DIS/3700") == ["2022", "2023"]
     assert session_years(["2023 Session"], "E/2023/SR.10") == ["2023"]
-    # Other bodies count their sessions from their own first year: no guess.
+    # A commission counts its sessions from its own year; a body it does not know is no guess.
+    assert session_years(["Sixty-seventh Session"], "WOM/2222", "Commission on the Status of Women") == ["2023"]
     assert session_years(["Sixty-seventh Session"], "WOM/2222") == []
+    assert session_years(["Twelfth Session"], "ENV/DEV/1", "United Nations Forum on Forests") == []
 
 
 def test_every_ordinal_from_first_to_ninety_ninth_is_read_once() -> None:

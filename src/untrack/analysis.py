@@ -218,7 +218,9 @@ def document_fields(record: dict[str, Any]) -> dict[str, Any]:
         if record.get(key):
             fields[key] = record[key]
     years = (
-        [record["date"][:4]] if record.get("date") else session_years(record.get("meeting") or [], record.get("symbol"))
+        [record["date"][:4]]
+        if record.get("date")
+        else session_years(record.get("meeting") or [], record.get("symbol"), record.get("body"))
     )
     if years:
         fields["year"] = " ".join(years)
