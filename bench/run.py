@@ -684,7 +684,7 @@ def main(argv: list[str] | None = None) -> None:
         "--corpus",
         choices=("bundled", "real-mix"),
         default="bundled",
-        help="bundled: perturbed copies of the bundled release (default); real-mix: the 440 real releases"
+        help="bundled: perturbed copies of the bundled release (default); real-mix: the real releases"
         " of eval/corpus and the bundled one, recombined (varied vocabulary, as a real corpus)",
     )
     args = ap.parse_args(argv)
