@@ -108,6 +108,46 @@ def test_body_comes_from_header_lines_not_from_headlines() -> None:
     assert build_document("t", split_blocks(text)).body == "General Assembly"
 
 
+def test_a_release_without_a_body_line_takes_the_body_its_lede_says_met() -> None:
+    """Page copies without a header (UN Geneva's, most of all) name their body only in the lede;
+    a body the lede names as its topic, its organ or a draft's subject is not the one that met."""
+
+    def body(lede: str, header: str = "Committee Opens Session") -> str | None:
+        return build_document("t", split_blocks(f"{header}\n\n{lede} It heard statements from experts.\n")).body
+
+    assert (
+        body("The Committee against Torture this morning opened its fortieth session.") == "Committee against Torture"
+    )
+    assert body("GENEVA (4 May) - The Human Rights Council held a debate on water.") == "Human Rights Council"
+    assert body("The Committee on Elimination of Racial Discrimination began its session.") == (
+        "Committee on the Elimination of Racial Discrimination"
+    )
+    assert body("Reform of the Security Council was overdue, the General Assembly heard today.") == "General Assembly"
+    assert (
+        body(
+            "Acting on the recommendations of its Second Committee (Economic and Financial) and Third Committee"
+            " (Social, Humanitarian and Cultural), the General Assembly adopted 40 texts."
+        )
+        == "General Assembly"
+    )
+    assert body("Meeting concurrently with the Security Council, the General Assembly today elected judges.") == (
+        "General Assembly"
+    )
+    assert body("The General Assembly would urge States to ratify the Convention, under a draft.") is None
+    # A header's parent organ gives way to the subsidiary body the lede says met.
+    assert body(
+        "The Special Committee on Peacekeeping Operations opened its session.", "General Assembly\n\nGA/PK/1"
+    ) == ("Special Committee on Peacekeeping Operations")
+    # A body's name broken over two header blocks is still the header's (WOM/ is CSW's and CEDAW's).
+    broken = (
+        "Committee Concludes Its Work in New York\n\n10 July 1998\n\nCommittee on Elimination of\n\n"
+        "Discrimination against Women\n\nNineteenth Session\n\n403rd Meeting (PM)\n\nWOM/1073"
+    )
+    assert body("States parties were urged to comply with the Convention.", broken) == (
+        "Committee on the Elimination of Discrimination against Women"
+    )
+
+
 def test_a_release_without_a_date_line_is_dated_by_its_dateline_or_compact_date() -> None:
     def date_of(text: str) -> str | None:
         return build_document("t", split_blocks(text)).date

@@ -245,6 +245,47 @@ def test_a_year_finds_an_undated_general_assembly_release_by_its_session(tmp_pat
     assert session_years(["Twelfth Session"], "ENV/DEV/1", "United Nations Forum on Forests") == []
 
 
+def test_a_year_finds_an_undated_release_by_the_session_its_lede_names(tmp_path: Path) -> None:
+    """A commission with yearly sessions: the Commission for Social Development's thirty-ninth
+    session met in 2001 (1962 + 39), its forty-fifth in 2007."""
+    from untrack.index import IndexStore
+    from untrack.search import search
+    from untrack.sessions import lede_session_years
+    from untrack.sources import Source
+
+    for k, words in enumerate(["thirty-ninth", "forty-fifth", "fifty-first"]):
+        (tmp_path / f"r{k}.txt").write_text(
+            f"Social Protection Debated\n\nAt the opening this morning of the {words} session of the Commission"
+            " for Social Development, the Chair said that social protection mattered more than ever.\n",
+            encoding="utf-8",
+        )
+    for k in range(12):  # other meetings, so that a year is rare, as it is in a real index
+        (tmp_path / f"other{k}.txt").write_text(
+            f"Council Meets\n\n{k + 1} March {1995 + k}\n\nThe Security Council heard a briefing on peacekeeping.\n",
+            encoding="utf-8",
+        )
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(p) for p in sorted(tmp_path.glob("*.txt"))], rebuild=True)
+    for year, words in (("2001", "thirty-ninth"), ("2007", "forty-fifth"), ("2013", "fifty-first")):
+        assert (
+            words
+            in search(store, f"what did the Chair say about social protection in {year}", limit=1)[0].record["text"]
+        )
+    assert lede_session_years(["COMMITTEE OPENS TWENTY-SECOND SESSION"], "Permanent Forum on Indigenous Issues") == [
+        "2023"
+    ]
+    assert lede_session_years(["The Sixth Committee concluded its seventy-sixth session."], "Sixth Committee") == [
+        "2021",
+        "2022",
+    ]
+    # Sessions that are not yearly, or a number read against the wrong body, name no year.
+    assert (
+        lede_session_years(["The Committee against Torture opened its fortieth session."], "Committee against Torture")
+        == []
+    )
+    assert lede_session_years(["CEDAW closes nineteenth session"], "Commission on the Status of Women") == []
+
+
 def test_every_ordinal_from_first_to_ninety_ninth_is_read_once() -> None:
     from untrack.ordinals import ORDINALS, in_words, ordinal
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .sessions import session_years
+from .sessions import lede_session_years, session_years
 
-SCHEMA_VERSION = 10  # 10: `year` may hold two years, from a session (9: `n` at full precision only)
+if TYPE_CHECKING:
+    from .model import Document
+
+SCHEMA_VERSION = 11  # 11: `year` also from the session a headline or lede names (10: two years, from a session)
 _WORDS = re.compile(r"\w+(?:[.'’]\w+)*")
 
 
@@ -204,8 +207,19 @@ def make_schema() -> Any:
     )
 
 
-def document_fields(record: dict[str, Any]) -> dict[str, Any]:
-    """Whoosh fields for one paragraph record."""
+def release_years(doc: Document) -> list[str]:
+    """The years a release's meeting took place in: its date's, else those of the session its
+    meeting lines name, else those of the session its headline or lede says is meeting ("opened
+    its twenty-second session"). A release that prints no date is still found by a question's year."""
+    if doc.date:
+        return [doc.date[:4]]
+    lede = [doc.title or "", *doc.subtitles, *(p.text for p in doc.paragraphs[:1])]
+    return session_years(doc.meeting, doc.symbol, doc.body) or lede_session_years(lede, doc.body)
+
+
+def document_fields(record: dict[str, Any], years: list[str] | None = None) -> dict[str, Any]:
+    """Whoosh fields for one paragraph record; `years` are its release's (`release_years`), else
+    read from the record's date and meeting lines."""
     fields: dict[str, Any] = {
         "id": record["id"],
         "doc": record["doc"],
@@ -217,11 +231,12 @@ def document_fields(record: dict[str, Any]) -> dict[str, Any]:
     for key in ("date", "symbol", "title", "body", "section", "speaker", "affiliation", "role"):
         if record.get(key):
             fields[key] = record[key]
-    years = (
-        [record["date"][:4]]
-        if record.get("date")
-        else session_years(record.get("meeting") or [], record.get("symbol"), record.get("body"))
-    )
+    if years is None:
+        years = (
+            [record["date"][:4]]
+            if record.get("date")
+            else session_years(record.get("meeting") or [], record.get("symbol"), record.get("body"))
+        )
     if years:
         fields["year"] = " ".join(years)
     return fields

@@ -32,7 +32,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from . import __version__
-from .analysis import _WORDS, SCHEMA_VERSION, analysis_fingerprint, analyzers, document_fields, make_schema
+from .analysis import (
+    _WORDS,
+    SCHEMA_VERSION,
+    analysis_fingerprint,
+    analyzers,
+    document_fields,
+    make_schema,
+    release_years,
+)
 from .errors import IndexProblem, NoIndex, no_index_advice, rebuild_advice
 from .folder import CURRENT, LOCK, MANIFEST, IndexFolder
 from .home import default_location
@@ -329,8 +337,9 @@ class Generation:
         self.writer.delete_by_term("doc", doc)
 
     def add(self, doc: Document) -> None:
+        years = release_years(doc)
         for rec in doc.records():
-            self.writer.add_document(**document_fields(rec))
+            self.writer.add_document(**document_fields(rec, years))
             self.words.update(set(_WORDS.findall(rec["text"].lower())))
 
     def commit(self, docs: dict[str, Any], roots: list[str]) -> None:

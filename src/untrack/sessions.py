@@ -1,4 +1,4 @@
-"""The years a release's meeting line names, for releases that print no date.
+"""The years a release's meeting line, headline or lede names, for releases that print no date.
 
 A release of the UN's meetings coverage heads its text with a meeting line: "2023 Session, 10th
 Meeting (AM)" for the bodies that number sessions by year (ECOSOC, the Special Committees), and
@@ -12,7 +12,13 @@ years in which some met every other year: the Commission on the Status of Women'
 session was in 2023 (1956 + 67). Their offsets below hold from 1995, where the coverage begins; each
 was checked against the releases of `eval/corpus` that print both a date and the session (in
 brackets, how many agreed of how many). A body not listed, or whose sessions were not yearly
-throughout (the Forum on Forests), is not read.
+throughout (the Forum on Forests, the treaty bodies and the Human Rights Council, which meet two or
+three times a year), is not read.
+
+A copy that drops the meeting line may still say which session met, in its headline ("… Opens
+Twenty-Second Session") or lede ("At the opening this morning of the thirty-ninth session of the
+Commission for Social Development"). Of the 68 releases of `eval/corpus` that print a date and whose
+headline or lede names a session this way, 67 agree; the other names the next session of the Assembly.
 """
 
 from __future__ import annotations
@@ -24,9 +30,12 @@ from .ordinals import ordinal
 _YEAR_SESSION = re.compile(r"^((?:19|20)\d\d)\s+(?:Regular\s+|Substantive\s+|Resumed\s+)?Session\b", re.I)
 _ORDINAL_SESSION = re.compile(r"^([A-Za-z]+(?:-[A-Za-z]+)?)\s+Session\b")
 _FIRST_GA_YEAR = 1945  # the first session opened in 1946: session N opens in 1945 + N
+_COVERAGE_BEGINS = 1995
 # Session N of each commission met in the year offset + N (from 1995 on).
 _YEARLY_SESSIONS = {
     "Commission on the Status of Women": 1956,  # (20 of 21)
+    "Permanent Forum on Indigenous Issues": 2001,  # first session 2002
+    "Committee on the Peaceful Uses of Outer Space": 1957,
     "Commission for Social Development": 1962,  # (9 of 9)
     "Commission on Population and Development": 1967,  # (11 of 11)
     "Commission on Sustainable Development": 1992,  # (9 of 10)
@@ -51,4 +60,58 @@ def session_years(meeting: list[str], symbol: str | None, body: str | None = Non
             return [str(_FIRST_GA_YEAR + n), str(_FIRST_GA_YEAR + n + 1)]
         if body in _YEARLY_SESSIONS:
             return [str(_YEARLY_SESSIONS[body] + n)]
+    return []
+
+
+# The General Assembly's Main Committees meet within its sessions and number them as it does.
+_ASSEMBLY = {"General Assembly", *(f"{n} Committee" for n in "First Second Third Fourth Fifth Sixth".split())}
+_ORD = r"([A-Za-z]+(?:[-‑][A-Za-z]+)?)"
+_KIND = r"(?:regular\s+|annual\s+|substantive\s+)?"
+_BODY_NAMES = "|".join(re.escape(b) for b in sorted({*_YEARLY_SESSIONS, "General Assembly"}, key=len, reverse=True))
+# "the thirty-ninth session of the Commission for Social Development", "the General Assembly's
+# seventy-second session": the body is named; "opened its twenty-second session", "COMMITTEE OPENS
+# FIFTIETH SESSION": the release's own body.
+_NAMED = re.compile(
+    rf"\b{_ORD}\s+{_KIND}session\s+of\s+the\s+({_BODY_NAMES})\b|\b({_BODY_NAMES})(?:’s|'s)\s+{_ORD}\s+{_KIND}session\b",
+    re.I,
+)
+_OWN = re.compile(
+    rf"\b(?:opened|opens|began|begins|concluded|concludes|closed|closes|ended|ends|continued|continues|resumed|"
+    rf"resumes|wrapped\s+up|wraps\s+up|concluding|closing|opening)\s+(?:its\s+)?{_ORD}\s+{_KIND}session\b",
+    re.I,
+)
+
+
+def lede_session_years(texts: list[str], body: str | None) -> list[str]:
+    """The years of the session a release's headline or lede says is meeting, for a body whose
+    sessions are yearly: "opened its twenty-second session" (the Permanent Forum: 2023), "the
+    thirty-ninth session of the Commission for Social Development" (2001); [] when none is named."""
+    for text in texts:
+        for m in _NAMED.finditer(text):
+            word, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            years = _years_of(ordinal(word.replace("‑", "-")), _canonical(name))
+            if years:
+                return years
+        for m in _OWN.finditer(text):
+            years = _years_of(ordinal(m.group(1).replace("‑", "-")), body)
+            if years:
+                return years
+    return []
+
+
+def _canonical(name: str) -> str | None:
+    return next((b for b in (*_YEARLY_SESSIONS, "General Assembly") if b.lower() == name.lower()), None)
+
+
+def _years_of(n: int | None, body: str | None) -> list[str]:
+    """The years of session n of body; none before the coverage begins (1995), where a session
+    number read against the wrong body would land."""
+    if n is None or body is None:
+        return []
+    if body in _ASSEMBLY:
+        first = _FIRST_GA_YEAR + n
+        return [str(first), str(first + 1)] if first + 1 >= _COVERAGE_BEGINS else []
+    if body in _YEARLY_SESSIONS:
+        year = _YEARLY_SESSIONS[body] + n
+        return [str(year)] if year >= _COVERAGE_BEGINS else []
     return []
