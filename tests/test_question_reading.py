@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from untrack import answers, expansion
@@ -319,3 +319,23 @@ def test_a_meeting_line_names_at_most_two_years_and_never_fails(lines: list[str]
     years = session_years(lines, symbol)
     assert len(years) <= 2 and all(y.isdigit() and len(y) == 4 for y in years)
     assert len(years) < 2 or int(years[1]) == int(years[0]) + 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["UNODC", "trafficking", "Bachelet", "forced labour", "Interpol"]), st.booleans())
+def test_a_parenthesis_or_a_colon_in_a_question_is_punctuation(seed_index: Path, aside: str, colon: bool) -> None:
+    """ "The Falklands (Malvinas) resolution", "Sixth Committee 1998: a delegation argued …": people
+    write both in questions; read as query syntax, the closing "for?" became a wildcard and the
+    group an AND. The question ranks as its words do."""
+    from untrack.index import IndexStore
+    from untrack.query import is_plain
+    from untrack.search import search
+
+    store = IndexStore(seed_index)
+    lead = "General Assembly 2012: " if colon else "General Assembly 2012 "
+    question = f"{lead}what did the speaker ({aside}) say about victims of trafficking and who spoke for?"
+    words = question.replace("(", " ").replace(")", " ").replace(":", " ")
+    assert is_plain(question)
+    ids = [h.record["id"] for h in search(store, question, limit=5)]
+    assert ids and ids == [h.record["id"] for h in search(store, words, limit=5)]
+    assert not is_plain("(trafficking OR smuggling) AND victims") and not is_plain("speaker:bachelet")

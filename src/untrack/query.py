@@ -251,8 +251,10 @@ def literal_text(text: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(text))
 
 
-# Query syntax: quotes, fields, groups, wildcards, fuzzy, boosts, ranges, operators.
-_SYNTAX = re.compile(r'[":()*~^\[\]{}]|(?<!\w)[+-]\w|\?\w|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b')
+# Query syntax: quotes, fields, wildcards, fuzzy, boosts, ranges, operators. Parentheses alone
+# and a colon before a space are prose ("the Falklands (Malvinas) resolution", "Sixth Committee
+# 1998: a delegation argued …"): a group of words without operators reads as the words would.
+_SYNTAX = re.compile(r'"|\w:\S|[*~^\[\]{}]|(?<!\w)[+-]\w|\?\w|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b')
 # How much an everyday synonym of a typed word counts, against 1.0 for the word itself.
 SYNONYM_WEIGHT = 0.7
 # Synonyms are also looked for in speakers' roles, at this share of their weight there.
