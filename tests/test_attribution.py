@@ -77,6 +77,11 @@ def body(*paras: str) -> str:
         ),
         # Inversions, and quotations before the name.
         ("Also briefing was Nadia Example, a survivor of conflict, who described her ordeal." + LONG, "Nadia Example"),
+        (  # the inversion names the speaker, not the one the relative clause mentions
+            "Addressing the Commission was Marco Example, Minister of Defence, who spoke alongside a representative"
+            " of the Ministry of Finance." + LONG,
+            "Marco Example",
+        ),
         ("“We stand together,” Jane Roe said, as she opened the session." + LONG, "Jane Roe"),
         # Verbs of the genre beyond said/stated, and adjectives before a title.
         ("WHO Director General Dr. Tedros weighed in, stating that balance was needed." + LONG, "Tedros"),

@@ -292,11 +292,16 @@ _ON_BEHALF = re.compile(
 )
 
 
+# "Addressing the Commission was Marciano Barbeiro, Minister of Defence, who …": the opening clause
+# is an inversion, and the one it names is the speaker.
+_INVERTED_SUBJECT = re.compile(r"\b(?:was|were)\s+(?:the\s+)?[A-ZÀ-Þ]")
+
+
 def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
     """The speaker a lead sentence introduces; NO_SPEAKER for votes, rosters, lists; None if none."""
     lead = hyphens(lead)
     intro = INTRO_CLAUSE.match(lead)
-    if intro is not None:
+    if intro is not None and not _INVERTED_SUBJECT.search(intro.group(0)):
         # Whoever the opening clause mentions, the speaker comes after it (if anyone does).
         found = lead_speaker(lead[intro.end() :], roster)
         if found is not None:
