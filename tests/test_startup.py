@@ -74,6 +74,20 @@ def test_a_plain_piped_search_imports_only_what_it_needs(seed_index: Path) -> No
     assert sorted(imported & set(NOT_FOR_A_PLAIN_SEARCH)) == []
 
 
+def test_an_update_that_finds_nothing_changed_never_loads_the_parser(tmp_path: Path) -> None:
+    """Compiling the attribution rules was most of the CPU of an update with no changed file."""
+    from untrack.sources import bundled_seed
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "r.txt").write_bytes(bundled_seed().read_bytes())
+    first = _run(_REPORT_MODULES, "index", str(folder), "--index", str(tmp_path / "ix"))
+    assert first.returncode == 0, first.stderr
+    again = _run(_REPORT_MODULES, "index", str(folder), "--index", str(tmp_path / "ix"))
+    assert again.returncode == 0 and "1 unchanged" in again.stderr, again.stderr
+    assert {"untrack.attribute", "untrack.patterns", "untrack.parse"}.isdisjoint(_modules(again.stderr))
+
+
 def test_a_query_with_syntax_still_gets_whoosh_s_parser(seed_index: Path) -> None:
     done = _run(_REPORT_MODULES, "search", '"trust fund" OR donations', "--index", str(seed_index), "-f", "csv")
     assert done.returncode == 0, done.stderr

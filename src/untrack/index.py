@@ -357,7 +357,9 @@ class Generation:
             "roots": roots,
             "documents": docs,
         }
-        (self.tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        # Compact: with an indent, json encodes in Python, not C (0.1 s per 1,000 releases, every update).
+        text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
+        (self.tmp / MANIFEST).write_text(text, encoding="utf-8")
         write_vocabulary(self.tmp, self.words, folded=self.vocabulary)
         _fsync_tree(self.tmp)
         self.folder.record(self.name)

@@ -15,10 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .attribute import attribute
 from .errors import UntrackError
 from .model import Document
-from .parse import build_document, split_blocks
 from .textutil import shown_path
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -137,7 +135,12 @@ def western(data: bytes) -> tuple[str, str]:
 
 
 def parse_text(doc_id: str, text: str, html: bool = False) -> Document:
-    """Parse and attribute one release given as text (or HTML source)."""
+    """Parse and attribute one release given as text (or HTML source). The parser and its rule
+    table are imported here, not with this module: compiling the rules is most of the CPU an
+    update that finds nothing changed would spend."""
+    from .attribute import attribute
+    from .parse import build_document, split_blocks
+
     if html:
         from .html import html_blocks
 
