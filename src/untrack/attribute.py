@@ -52,6 +52,7 @@ _ABBREV = re.compile(
 )
 _OPEN_QUOTES = "“«"
 _CLOSE_QUOTES = "”»"
+_SENTENCE_EVENTS = re.compile(r'[“«”»".!?]')
 
 # Plural or collective subjects: a lead that summarises many speakers is not a failure.
 _SUMMARY = re.compile(
@@ -89,7 +90,8 @@ def lead_sentence(text: str) -> str:
     """The first sentence of a paragraph, not cut inside quotations or after 'Mr.'."""
     depth = 0
     straight = False
-    for i, c in enumerate(text):
+    for m in _SENTENCE_EVENTS.finditer(text):  # quotation marks and sentence ends; nothing else matters
+        i, c = m.start(), m.group()
         if c in _OPEN_QUOTES:
             depth += 1
         elif c in _CLOSE_QUOTES:

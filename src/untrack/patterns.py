@@ -459,6 +459,7 @@ RULES: tuple[Rule, ...] = (
         "agent",
         rf"\bby\s+(?:the\s+)?(?:{DELEGATE})\s+(?:of|for)\s+(?P<entity>{ENTITY})|"
         rf"\bby\s+(?P<entity2>{ENTITY})[’']s?\s+(?:representative|delegate|delegation)\b",
+        needs=("by",),
     ),
     _rule(
         "role, name, verb",
@@ -538,12 +539,14 @@ RULES: tuple[Rule, ...] = (
         "named",
         rf"\bwith\s+{NAME_ADJECTIVES}(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
         rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+)?(?P<verb>{GERUNDS})",
+        needs=("with",),
     ),
     _rule(
         "with the representative of X -ing",
         "delegation",
         rf"\bwith\s+(?:the\s+|a\s+)?{DELEGATE}\s+(?:of|for|from)\s+(?P<entity>{ENTITY})"
         rf"(?:\s*[,—–-]+\s*[^,;“”\"]{{1,60}}?)?\s+(?:also\s+)?{GERUNDS}",
+        needs=("with",),
     ),
     # The body told by someone: "…, the Sixth Committee was told today by the Deputy Secretary-General,
     # Asha-Rose Migiro, as…", "the Committee was urged today by Under-Secretary-General Shashi Tharoor to…".
@@ -553,6 +556,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:was|were)\s+(?:told|urged|informed|reminded|assured|warned|briefed)\s+(?:{WHEN}\s+)?by\s+"
         rf"(?:the\s+(?P<role>[{UPPER}][^,;“”\"]{{2,120}}?),\s+|(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})"
         rf"(?=\s*(?:{PLACE}|,|\.|\s+(?:to|as|that|who|at|in|on)\b))",
+        needs=("by",),
     ),
     # A lead that opens on its source: "According to Committee Secretary Eric Tistounet, 17 reports remain …".
     _rule(
@@ -568,6 +572,19 @@ RULES: tuple[Rule, ...] = (
         rf"(?:[,”\"]\s*|\s)(?:said|says|stated|noted|added|stressed|declared|observed|warned|told|according\s+to)\s+the\s+"
         rf"{NAME_ADJECTIVES}(?P<role>[{UPPER}][^,;“”\"]{{2,120}}?),\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
         rf"(?=\s*(?:[.,;]|$))",
+        needs=(
+            "said",
+            "says",
+            "stated",
+            "noted",
+            "added",
+            "stressed",
+            "declared",
+            "observed",
+            "warned",
+            "told",
+            "according",
+        ),
     ),
     _rule(
         "verb + name",

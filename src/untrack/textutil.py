@@ -68,6 +68,8 @@ def squash(text: str) -> str:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'José' and 'JOSE' fold alike."""
+    if text.isascii():  # most text: nothing to decompose, and casefold is lower
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
