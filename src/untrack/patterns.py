@@ -309,6 +309,20 @@ _DELEGATE_WORDS = (
 _OFFICE_WORDS = ("Minister", "Ambassador", "President", "Secretary", "Chancellor")
 
 
+# "…, said the Special Rapporteur on X, Jane Doe.": the verbs that may come before a role and a name.
+_VERBS_BEFORE_A_ROLE = (
+    "said",
+    "says",
+    "stated",
+    "noted",
+    "added",
+    "stressed",
+    "declared",
+    "observed",
+    "warned",
+    "told",
+)
+
 RULES: tuple[Rule, ...] = (
     # --- leads that report no single speaker -------------------------------------------
     _rule(
@@ -569,22 +583,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "verb + role, name",
         "named",
-        rf"(?:[,”\"]\s*|\s)(?:said|says|stated|noted|added|stressed|declared|observed|warned|told|according\s+to)\s+the\s+"
+        rf"(?:[,”\"]\s*|\s)(?:{'|'.join(_VERBS_BEFORE_A_ROLE)}|according\s+to)\s+the\s+"
         rf"{NAME_ADJECTIVES}(?P<role>[{UPPER}][^,;“”\"]{{2,120}}?),\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
         rf"(?=\s*(?:[.,;]|$))",
-        needs=(
-            "said",
-            "says",
-            "stated",
-            "noted",
-            "added",
-            "stressed",
-            "declared",
-            "observed",
-            "warned",
-            "told",
-            "according",
-        ),
+        needs=(*_VERBS_BEFORE_A_ROLE, "according"),
     ),
     _rule(
         "verb + name",
