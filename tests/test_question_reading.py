@@ -339,3 +339,29 @@ def test_a_parenthesis_or_a_colon_in_a_question_is_punctuation(seed_index: Path,
     ids = [h.record["id"] for h in search(store, question, limit=5)]
     assert ids and ids == [h.record["id"] for h in search(store, words, limit=5)]
     assert not is_plain("(trafficking OR smuggling) AND victims") and not is_plain("speaker:bachelet")
+
+
+def test_a_question_naming_the_body_that_met_prefers_its_releases(tmp_path: Path) -> None:
+    """The same words in two releases: the one whose body the question names ("the torture
+    committee") comes first, though neither its headline nor its paragraph says "torture"."""
+    from untrack.index import IndexStore
+    from untrack.search import search
+    from untrack.sources import Source
+
+    paragraph = "The Committee heard a report on conditions of detention in prisons and police stations.\n"
+    for name, body in (("cat", "Committee against Torture"), ("hrc", "Human Rights Council")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"{body}\n\n12 May 2015\n\nCommittee Meets\n\n{paragraph}", encoding="utf-8"
+        )
+    for k in range(12):  # other meetings, so that the body's words are rare, as in a real index
+        (tmp_path / f"other{k}.txt").write_text(
+            f"Security Council\n\n{k + 1} March {1995 + k}\n\nCouncil Meets\n\n"
+            "The Council heard a briefing on peacekeeping.\n",
+            encoding="utf-8",
+        )
+    store = IndexStore(tmp_path / "ix")
+    store.update([Source.of(p) for p in sorted(tmp_path.glob("*.txt"))], rebuild=True)
+    top = search(store, "what did the torture committee hear about prison conditions", limit=1)[0]
+    assert top.record["body"] == "Committee against Torture"
+    top = search(store, "what did the human rights council hear about prison conditions", limit=1)[0]
+    assert top.record["body"] == "Human Rights Council"

@@ -28,8 +28,9 @@ from .textutil import LazyRegex
 # relevance.md).
 FIELD_WEIGHTS = {"text": 1.0, "speaker": 0.8, "affiliation": 1.5, "role": 1.0}
 # A paragraph is read in the context of its release: a question word in the release's headline
-# counts as it would in the paragraph itself, and a year names the meeting's year ("in 2019"), as
-# people tell releases apart. Measured on eval/questions/q1 (docs/evaluation.md).
+# or in the name of the body that met counts as it would in the paragraph itself, and a year names
+# the meeting's year ("in 2019"), as people tell releases apart. Measured on eval/questions/q1 and,
+# for the body, q1–q19 (docs/evaluation.md).
 HEADLINE_WEIGHT = 1.0
 # A year the question names is close to a filter: people name it to say which meeting they mean.
 # Over q1–q4 (tuning), 1.0 → 5.0 raised MRR@10 on every set (mean 0.831 → 0.846). Over q1–q6 and
@@ -53,8 +54,9 @@ _MONTHS = {
 HEADLINE_SHARE = 0.1
 
 
-def _telling_headline_word(reader: Any, stem: list[str]) -> bool:
-    return all(0 < reader.doc_frequency("title", w) <= HEADLINE_SHARE * reader.doc_count() for w in stem)
+def _telling_in_context(reader: Any, field: str, words: list[str]) -> bool:
+    """Do few paragraphs' releases hold these words in their headline (or body's name)?"""
+    return all(0 < reader.doc_frequency(field, w) <= HEADLINE_SHARE * reader.doc_count() for w in words)
 
 
 ROLE_FIELDS = ("affiliation", "role")  # what a speaker is: where synonyms of roles are looked for
@@ -357,8 +359,10 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
         clauses.append(DisjunctionMax(alts, tiebreak=TIEBREAK) if len(alts) > 1 else alts[0])
         # The same word in the release's headline (or as its year) counts as if the paragraph said it.
         in_context = list(alts)
-        if _telling_headline_word(reader, stem):
+        if _telling_in_context(reader, "title", stem):
             in_context.append(words_query("title", stem, HEADLINE_WEIGHT / len(stem)))
+        if names and _telling_in_context(reader, "body", names):  # "torture", "indigenous": the body that met
+            in_context.append(words_query("body", names, HEADLINE_WEIGHT / len(names)))
         if _YEAR.fullmatch(word) and reader.doc_frequency("year", word) <= HEADLINE_SHARE * reader.doc_count():
             in_context.append(Term("year", word, boost=YEAR_WEIGHT))
             month = _MONTHS.get(raw[i - 1]) if i else None
