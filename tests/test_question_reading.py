@@ -20,6 +20,23 @@ def top(seed_index: Path, query: str, n: int = 1) -> list[dict]:
     return [h.record for h in search(IndexStore(seed_index), query, limit=n)]
 
 
+def _other_meetings(folder: Path, n: int = 12) -> None:
+    """Dated Security Council releases on another topic, so that a year or a body's words are as
+    rare as in a real index."""
+    for k in range(n):
+        (folder / f"other{k}.txt").write_text(
+            f"Security Council\n\n{k + 1} March {1995 + k}\n\nCouncil Meets\n\n"
+            "The Council heard a briefing on peacekeeping.\n",
+            encoding="utf-8",
+        )
+
+
+def _indexed(folder: Path) -> IndexStore:
+    store = IndexStore(folder / "ix")
+    store.update([Source.of(p) for p in sorted(folder.glob("*.txt"))], rebuild=True)
+    return store
+
+
 def test_an_acronym_finds_the_body_spelled_out(seed_index: Path) -> None:
     # The release never writes "ECOSOC": a delegate spoke for "the President of the Economic and Social Council".
     first = top(seed_index, "who spoke for the president of ECOSOC")[0]
@@ -248,10 +265,8 @@ def test_a_year_finds_an_undated_general_assembly_release_by_its_session(tmp_pat
 def test_a_year_finds_an_undated_release_by_the_session_its_lede_names(tmp_path: Path) -> None:
     """A commission with yearly sessions: the Commission for Social Development's thirty-ninth
     session met in 2001 (1962 + 39), its forty-fifth in 2007."""
-    from untrack.index import IndexStore
     from untrack.search import search
     from untrack.sessions import lede_session_years
-    from untrack.sources import Source
 
     for k, words in enumerate(["thirty-ninth", "forty-fifth", "fifty-first"]):
         (tmp_path / f"r{k}.txt").write_text(
@@ -259,13 +274,8 @@ def test_a_year_finds_an_undated_release_by_the_session_its_lede_names(tmp_path:
             " for Social Development, the Chair said that social protection mattered more than ever.\n",
             encoding="utf-8",
         )
-    for k in range(12):  # other meetings, so that a year is rare, as it is in a real index
-        (tmp_path / f"other{k}.txt").write_text(
-            f"Council Meets\n\n{k + 1} March {1995 + k}\n\nThe Security Council heard a briefing on peacekeeping.\n",
-            encoding="utf-8",
-        )
-    store = IndexStore(tmp_path / "ix")
-    store.update([Source.of(p) for p in sorted(tmp_path.glob("*.txt"))], rebuild=True)
+    _other_meetings(tmp_path)
+    store = _indexed(tmp_path)
     for year, words in (("2001", "thirty-ninth"), ("2007", "forty-fifth"), ("2013", "fifty-first")):
         assert (
             words
@@ -344,23 +354,15 @@ def test_a_parenthesis_or_a_colon_in_a_question_is_punctuation(seed_index: Path,
 def test_a_question_naming_the_body_that_met_prefers_its_releases(tmp_path: Path) -> None:
     """The same words in two releases: the one whose body the question names ("the torture
     committee") comes first, though neither its headline nor its paragraph says "torture"."""
-    from untrack.index import IndexStore
     from untrack.search import search
-    from untrack.sources import Source
 
     paragraph = "The Committee heard a report on conditions of detention in prisons and police stations.\n"
     for name, body in (("cat", "Committee against Torture"), ("hrc", "Human Rights Council")):
         (tmp_path / f"{name}.txt").write_text(
             f"{body}\n\n12 May 2015\n\nCommittee Meets\n\n{paragraph}", encoding="utf-8"
         )
-    for k in range(12):  # other meetings, so that the body's words are rare, as in a real index
-        (tmp_path / f"other{k}.txt").write_text(
-            f"Security Council\n\n{k + 1} March {1995 + k}\n\nCouncil Meets\n\n"
-            "The Council heard a briefing on peacekeeping.\n",
-            encoding="utf-8",
-        )
-    store = IndexStore(tmp_path / "ix")
-    store.update([Source.of(p) for p in sorted(tmp_path.glob("*.txt"))], rebuild=True)
+    _other_meetings(tmp_path)
+    store = _indexed(tmp_path)
     top = search(store, "what did the torture committee hear about prison conditions", limit=1)[0]
     assert top.record["body"] == "Committee against Torture"
     top = search(store, "what did the human rights council hear about prison conditions", limit=1)[0]
