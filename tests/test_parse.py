@@ -134,6 +134,11 @@ def test_a_release_without_a_body_line_takes_the_body_its_lede_says_met() -> Non
         "General Assembly"
     )
     assert body("The General Assembly would urge States to ratify the Convention, under a draft.") is None
+    # An officer's body gives way to the body the officer addressed; it is the meeting's when alone.
+    assert (
+        body("Crises raged, General Assembly President Jane Roe told the First Committee today.") == "First Committee"
+    )
+    assert body("Security Council President Jane Roe read out a statement to the press.") == "Security Council"
     # A header's parent organ gives way to the subsidiary body the lede says met.
     assert body(
         "The Special Committee on Peacekeeping Operations opened its session.", "General Assembly\n\nGA/PK/1"
