@@ -77,6 +77,7 @@ def body(*paras: str) -> str:
         ),
         # Inversions, and quotations before the name.
         ("Also briefing was Nadia Example, a survivor of conflict, who described her ordeal." + LONG, "Nadia Example"),
+        ("Australia, said its speaker, was always willing to do its share of the work." + LONG, "Australia"),
         (  # the inversion names the speaker, not the one the relative clause mentions
             "Addressing the Commission was Marco Example, Minister of Defence, who spoke alongside a representative"
             " of the Ministry of Finance." + LONG,

@@ -456,8 +456,15 @@ _DELEGATE_NAMED = re.compile(rf"^\s*,\s+(?:(?:{PLAIN_TITLES})\.?\s+)?(?P<run>{NA
 _NAMED_BEFORE = re.compile(rf"(?:^|\bby\s+|,\s+)(?:(?:{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})\s*,\s*$")
 
 
+# "Australia, said its speaker, was always willing to do its share …": the same, as an aside.
+_ITS_REPRESENTATIVE_ASIDE = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<entity>{ENTITY}),\s+(?:said|stated|added|noted|stressed|explained)\s+(?:its|their)\s+"
+    r"(?:representative|delegate|speaker|observer|spokesperson|spokesman|spokeswoman)\s*,"
+)
+
+
 def _its_representative(lead: str) -> Speaker | None:
-    m = _ITS_REPRESENTATIVE.match(lead)
+    m = _ITS_REPRESENTATIVE.match(lead) or _ITS_REPRESENTATIVE_ASIDE.match(lead)
     if m is None:
         return None
     entity = _clean_entity(m.group("entity"))
