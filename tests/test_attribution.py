@@ -78,6 +78,11 @@ def body(*paras: str) -> str:
         # Inversions, and quotations before the name.
         ("Also briefing was Nadia Example, a survivor of conflict, who described her ordeal." + LONG, "Nadia Example"),
         ("Australia, said its speaker, was always willing to do its share of the work." + LONG, "Australia"),
+        (  # a delegate named after the list of the group's members, which no title holds
+            "The New Agenda Coalition — Brazil, Egypt, Ireland, Mexico, New Zealand, South Africa and Sweden — felt"
+            " strongly, said Sweden’s delegate, that all States should act." + LONG,
+            "Sweden",
+        ),
         (  # the inversion names the speaker, not the one the relative clause mentions
             "Addressing the Commission was Marco Example, Minister of Defence, who spoke alongside a representative"
             " of the Ministry of Finance." + LONG,

@@ -225,7 +225,9 @@ OCCASION = (
 )
 # Words that may stand before a title and name: "incoming Assembly President Joseph Deiss".
 NAME_ADJECTIVES = r"(?:(?:incoming|outgoing|former|acting|interim|newly\s+elected|newly\s+appointed|then)\s+)?"
-APPOSITIVE = r"(?P<role>[^;“”\"]{2,250}?)"
+APPOSITIVE = (
+    r"(?P<role>(?:[^;“”\"—]|—(?!\s*[a-z])){2,250}?)"  # (a dash before a lowercase word ends it: "— felt strongly")
+)
 # The closing comma is often left out after a body's acronym: "Noleen Heyzer, the Executive Director
 # of the United Nations Development Fund for Women (UNIFEM) told the Commission".
 APPOSITIVE_ACRONYM = rf"\s*,\s*(?P<role3>(?:the\s+)?[{UPPER}][^,;“”\"()]{{2,150}}?\s*\([{UPPER}][\w\-]{{1,11}}\))"
