@@ -288,6 +288,9 @@ def test_a_year_finds_an_undated_release_by_the_session_its_lede_names(tmp_path:
         "2021",
         "2022",
     ]
+    assert lede_session_years(
+        ["Concluding its 2023 resumed session today, the Committee approved its report."], None
+    ) == ["2023"]
     # Sessions that are not yearly, or a number read against the wrong body, name no year.
     assert (
         lede_session_years(["The Committee against Torture opened its fortieth session."], "Committee against Torture")
