@@ -256,6 +256,7 @@ def test_a_year_finds_an_undated_general_assembly_release_by_its_session(tmp_pat
     assert 2023 in years_of_first("Chile ocean acidification 2023")
     assert session_years(["Seventy-seventh Session"], "GA/DIS/3700") == ["2022", "2023"]
     assert session_years(["2023 Session"], "E/2023/SR.10") == ["2023"]
+    assert session_years(["Sixtieth General Assembly", "Plenary"], None) == ["2005", "2006"]
     # A commission counts its sessions from its own year; a body it does not know is no guess.
     assert session_years(["Sixty-seventh Session"], "WOM/2222", "Commission on the Status of Women") == ["2023"]
     assert session_years(["Sixty-seventh Session"], "WOM/2222") == []

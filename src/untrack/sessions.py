@@ -2,8 +2,8 @@
 
 A release of the UN's meetings coverage heads its text with a meeting line: "2023 Session, 10th
 Meeting (AM)" for the bodies that number sessions by year (ECOSOC, the Special Committees), and
-"Seventy-seventh Session, 20th Meeting (AM)" for the General Assembly, whose Nth session opens in
-September of 1945 + N and runs to the next September. Many page copies keep that line and drop the
+"Seventy-seventh Session, 20th Meeting (AM)" (or "Sixtieth General Assembly") for the General
+Assembly, whose Nth session opens in September of 1945 + N and runs to the next September. Many page copies keep that line and drop the
 date; a question that names a year ("the 2022 First Committee debate") then has only the session to
 go by.
 
@@ -30,7 +30,8 @@ import re
 from .ordinals import ordinal
 
 _YEAR_SESSION = re.compile(r"^((?:19|20)\d\d)\s+(?:Regular\s+|Substantive\s+|Resumed\s+)?Session\b", re.I)
-_ORDINAL_SESSION = re.compile(r"^([A-Za-z]+(?:-[A-Za-z]+)?)\s+Session\b")
+# ("Sixtieth General Assembly", as some meeting lines put the Assembly's sixtieth session)
+_ORDINAL_SESSION = re.compile(r"^([A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:Session\b|(?=General\s+Assembly\b))")
 _FIRST_GA_YEAR = 1945  # the first session opened in 1946: session N opens in 1945 + N
 _COVERAGE_BEGINS = 1995
 # Session N of each commission met in the year offset + N (from 1995 on).
@@ -58,7 +59,7 @@ def session_years(meeting: list[str], symbol: str | None, body: str | None = Non
         n = ordinal(m.group(1)) if m else None
         if n is None:
             continue
-        if (symbol or "").startswith("GA/"):
+        if (symbol or "").startswith("GA/") or "General Assembly" in line:
             return [str(_FIRST_GA_YEAR + n), str(_FIRST_GA_YEAR + n + 1)]
         if body in _YEARLY_SESSIONS:
             return [str(_YEARLY_SESSIONS[body] + n)]
