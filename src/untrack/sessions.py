@@ -3,9 +3,9 @@
 A release of the UN's meetings coverage heads its text with a meeting line: "2023 Session, 10th
 Meeting (AM)" for the bodies that number sessions by year (ECOSOC, the Special Committees), and
 "Seventy-seventh Session, 20th Meeting (AM)" (or "Sixtieth General Assembly") for the General
-Assembly, whose Nth session opens in September of 1945 + N and runs to the next September. Many page copies keep that line and drop the
-date; a question that names a year ("the 2022 First Committee debate") then has only the session to
-go by.
+Assembly, whose Nth session opens in September of 1945 + N and runs to the next September. Many page
+copies keep that line and drop the date; a question that names a year ("the 2022 First Committee
+debate") then has only the session to go by.
 
 The functional commissions number their yearly sessions too, each from its own year, after early
 years in which some met every other year: the Commission on the Status of Women's sixty-seventh
