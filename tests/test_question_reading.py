@@ -267,7 +267,7 @@ def test_a_year_finds_an_undated_release_by_the_session_its_lede_names(tmp_path:
     """A commission with yearly sessions: the Commission for Social Development's thirty-ninth
     session met in 2001 (1962 + 39), its forty-fifth in 2007."""
     from untrack.search import search
-    from untrack.sessions import lede_session_years
+    from untrack.sessions import lede_years
 
     for k, words in enumerate(["thirty-ninth", "forty-fifth", "fifty-first"]):
         (tmp_path / f"r{k}.txt").write_text(
@@ -282,22 +282,20 @@ def test_a_year_finds_an_undated_release_by_the_session_its_lede_names(tmp_path:
             words
             in search(store, f"what did the Chair say about social protection in {year}", limit=1)[0].record["text"]
         )
-    assert lede_session_years(["COMMITTEE OPENS TWENTY-SECOND SESSION"], "Permanent Forum on Indigenous Issues") == [
-        "2023"
-    ]
-    assert lede_session_years(["The Sixth Committee concluded its seventy-sixth session."], "Sixth Committee") == [
+    assert lede_years(["COMMITTEE OPENS TWENTY-SECOND SESSION"], "Permanent Forum on Indigenous Issues") == ["2023"]
+    assert lede_years(["The Sixth Committee concluded its seventy-sixth session."], "Sixth Committee") == [
         "2021",
         "2022",
     ]
-    assert lede_session_years(
-        ["Concluding its 2023 resumed session today, the Committee approved its report."], None
-    ) == ["2023"]
+    assert lede_years(["Concluding its 2023 resumed session today, the Committee approved its report."], None) == [
+        "2023"
+    ]
+    council = "The Security Council today, unanimously adopting resolution 2216 (2015), demanded that all parties"
+    assert lede_years([council + " end the fighting."], "Security Council") == ["2015"]
+    assert lede_years(["The Council, recalling resolution 1325 (2000), heard briefings."], "Security Council") == []
     # Sessions that are not yearly, or a number read against the wrong body, name no year.
-    assert (
-        lede_session_years(["The Committee against Torture opened its fortieth session."], "Committee against Torture")
-        == []
-    )
-    assert lede_session_years(["CEDAW closes nineteenth session"], "Commission on the Status of Women") == []
+    assert lede_years(["The Committee against Torture opened its fortieth session."], "Committee against Torture") == []
+    assert lede_years(["CEDAW closes nineteenth session"], "Commission on the Status of Women") == []
 
 
 def test_every_ordinal_from_first_to_ninety_ninth_is_read_once() -> None:

@@ -91,14 +91,25 @@ _YEAR_NAMED = re.compile(
 )
 
 
-def lede_session_years(texts: list[str], body: str | None) -> list[str]:
-    """The years of the session a release's headline or lede says is meeting, for a body whose
-    sessions are yearly: "opened its twenty-second session" (the Permanent Forum: 2023), "the
-    thirty-ninth session of the Commission for Social Development" (2001); [] when none is named."""
+# "…, unanimously adopting resolution 2216 (2015)", "Resolution 2177 (2014) was adopted …": a
+# resolution's number carries the year it was adopted, the meeting's year when the meeting adopts it.
+_ADOPTED_RESOLUTION = re.compile(
+    r"\b(?:adopt(?:s|ed|ing)|approv(?:es|ed|ing))\s+(?:unanimously\s+|today\s+)?(?:as\s+)?resolution\s+\d{3,4}\s+"
+    r"\(((?:19|20)\d\d)\)|\b[Rr]esolution\s+\d{3,4}\s+\(((?:19|20)\d\d)\)[^.]{0,80}?\bwas\s+(?:unanimously\s+)?adopted",
+    re.I,
+)
+
+
+def lede_years(texts: list[str], body: str | None) -> list[str]:
+    """The years a release's headline or lede says it met in: the session it names, for a body
+    whose sessions are yearly ("opened its twenty-second session": the Permanent Forum, 2023; "the
+    thirty-ninth session of the Commission for Social Development": 2001; "its 2023 resumed
+    session"), or the year of the resolution it adopted ("adopting resolution 2216 (2015)"); [] when
+    none is named."""
     for text in texts:
-        year = _YEAR_NAMED.search(text)
+        year = _YEAR_NAMED.search(text) or _ADOPTED_RESOLUTION.search(text)
         if year:
-            return [year.group(1)]
+            return [year.group(1) or year.group(2)]
         for m in _NAMED.finditer(text):
             word, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             years = _years_of(ordinal(word.replace("‑", "-")), _canonical(name))
