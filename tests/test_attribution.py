@@ -78,6 +78,11 @@ def body(*paras: str) -> str:
         # Inversions, and quotations before the name.
         ("Also briefing was Nadia Example, a survivor of conflict, who described her ordeal." + LONG, "Nadia Example"),
         ("Australia, said its speaker, was always willing to do its share of the work." + LONG, "Australia"),
+        (  # the pronoun of an opening clause looks ahead to the one named after it
+            "Before he introduced his report, High Commissioner Marco Example urged all parties to honour their"
+            " obligations." + LONG,
+            "Marco Example",
+        ),
         (  # a delegate named after the list of the group's members, which no title holds
             "The New Agenda Coalition — Brazil, Egypt, Ireland, Mexico, New Zealand, South Africa and Sweden — felt"
             " strongly, said Sweden’s delegate, that all States should act." + LONG,

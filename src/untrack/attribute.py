@@ -558,6 +558,10 @@ class _Reading:
         return bool(STATEMENT.search(self.lead))
 
 
+# A subordinate clause whose pronoun names the main clause's subject, who follows it.
+_PRONOUN_AHEAD = re.compile(r"^(?:Before|After|As|When|While|Once|Until|Since)\s+(?:he|she)\b[^,;]*,\s+")
+
+
 def _read(p: Paragraph, roster: Roster) -> _Reading:
     text = _prose(p)
     lead = lead_sentence(text)
@@ -566,7 +570,11 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
     own = lead_speaker(lead, roster)
     if own is not None and own.raw:
         if pronoun_says is not None and 0 <= pronoun_says.start() < flat.find(own.raw):
-            own = None  # "Outlining recent successes, he pointed out that … the Committee delegation …": he speaks
+            # "Outlining recent successes, he pointed out that … the Committee delegation …": he speaks; but in
+            # "Before he introduced his report, High Commissioner X urged …" the pronoun looks ahead to X.
+            ahead = _PRONOUN_AHEAD.match(flat)
+            if ahead is None or flat[ahead.end() : flat.find(own.raw)] not in ("", "the "):
+                own = None
     role = None
     if own is None and CONTINUATION.search(hyphens(text)):
         own = agent_speaker(lead, roster)  # "introduced by X’s representative … he said"
