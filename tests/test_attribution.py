@@ -132,6 +132,11 @@ def body(*paras: str) -> str:
             "The Australian Human Rights Commission’s speaker said new models existed." + LONG,
             "Australian Human Rights Commission",
         ),
+        (  # where the words were said, between "who" and the verb
+            "The Committee opened its session, hearing from Kate Example, Deputy High Commissioner, who in her"
+            " address stressed that its work was measured by its results." + LONG,
+            "Kate Example",
+        ),
         # An official the release never names: the office speaks.
         (
             "“We must do different things”, the Deputy Executive Director of UNFPA said today." + LONG,
@@ -165,6 +170,21 @@ def test_summaries_votes_and_speaker_lists_have_no_speaker() -> None:
         )
     )
     assert [r["speaker"] for r in recs] == ["Chile", None, None, None]
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        "U. Joy Example (Nigeria), President for July",
+        "its President for December, Abdel Example, Foreign Minister of Algeria",
+        "Kojo Example of Ghana, its President for October",
+    ],
+)
+def test_a_statement_read_out_for_the_council_is_the_councils(reader: str) -> None:
+    """A presidential statement: the President reads out what the Council says, so no one person
+    (and not the President's country) speaks in it."""
+    recs = records_of(body(f"In a statement read out by {reader}, the Council called on the parties to stop." + LONG))
+    assert recs[0]["speaker"] is None
 
 
 def test_statement_without_speaker_is_reported_not_guessed() -> None:

@@ -173,8 +173,8 @@ def _rules_found(lead: str) -> tuple[int, ...]:
     return tuple(i for i, rule in enumerate(RULES) if rule.may_match(lead) and _search(rule.pattern, lead, 0))
 
 
-def _match_rule(rule: Rule, lead: str, roster: Roster) -> tuple[int, Speaker] | None:
-    """The earliest acceptable match of one rule in the lead, as (position, speaker)."""
+def _match_rule(rule: Rule, lead: str, roster: Roster) -> tuple[int, int, Speaker] | None:
+    """The earliest acceptable match of one rule in the lead, as (start, end, speaker)."""
     if not rule.may_match(lead):
         return None
     pos = 0
@@ -184,7 +184,7 @@ def _match_rule(rule: Rule, lead: str, roster: Roster) -> tuple[int, Speaker] | 
             return None
         sp = _speaker_from(rule, m, roster)
         if sp is not None:
-            return m.start(), sp
+            return m.start(), m.end(), sp
         pos = m.start() + 1
 
 
@@ -311,7 +311,7 @@ def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
         if UNNAMED_OFFICIAL.match(lead[intro.end() :]):
             return None  # "Speaking before a briefing by X, the Secretary-General stressed…": the office, not X
     best: tuple[int, int, Speaker] | None = None
-    silent: tuple[int, Speaker] | None = None
+    silent: tuple[int, int] | None = None  # where a phrase saying no single person speaks begins and ends
     for order in _rules_found(lead):
         rule = RULES[order]
         if rule.kind == "agent":
@@ -319,14 +319,21 @@ def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
         hit = _match_rule(rule, lead, roster)
         if hit is None:
             continue
-        pos, sp = hit
+        pos, end, sp = hit
         if rule.kind == "none":
-            silent = silent or (pos, sp)
+            silent = silent or (pos, end)
         elif best is None or (pos, order) < best[:2]:
             best = (pos, order, sp)
-    if silent is not None and (best is None or best[0] > 0):
+    if silent is not None and (best is None or best[0] > 0 or _named_within(lead, best[2], *silent)):
         return NO_SPEAKER
     return best[2] if best else None
+
+
+def _named_within(lead: str, sp: Speaker, start: int, end: int) -> bool:
+    """Is the speaker named inside the phrase between start and end ("In a statement read out by
+    X, the Council …": X only reads what the Council says)?"""
+    at = lead.find(sp.raw) if sp.raw else -1
+    return start <= at < end
 
 
 # "Inga Rhonda King (Saint Vincent and the Grenadines)" anywhere in the text: a person and country.
@@ -382,7 +389,7 @@ def agent_speaker(lead: str, roster: Roster) -> Speaker | None:
     for rule in RULES:
         if rule.kind == "agent":
             hit = _match_rule(rule, hyphens(lead), roster)
-            return hit[1] if hit else None
+            return hit[2] if hit else None
     return None
 
 

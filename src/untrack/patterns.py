@@ -359,6 +359,16 @@ RULES: tuple[Rule, ...] = (
         r"was\s+adopted|is\s+adopted|contains|contained|recommends|expresses|welcomes|notes|stresses|"
         r"emphasizes|encourages|invites)\b)",
     ),
+    # A presidential statement: the Council speaks, its President only reads it out ("In a statement
+    # read out by U. Joy Ogwu (Nigeria), President for July, the Council … called …").
+    _rule(
+        "statement read out for the body",
+        "none",
+        r"^(?:In|Through|By|With|Via)\s+(?:a|the|its|another|that)\s+(?:\w+\s+){0,2}?statement\s+"
+        r"(?:\w+\s+)?read\s+(?:out\s+)?(?:by|on\s+its\s+behalf)\b(?:[^.]|(?<=\b[A-Z])\.){0,200}?,\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?"
+        r"(?:Council|Assembly|Committee|Commission|Conference|body|organ)\b",
+        needs=("read",),
+    ),
     # a draft's content: "Among other drafts was one on storms, by which the Assembly would recognize…"
     _rule(
         "by which the body would",
@@ -534,7 +544,10 @@ RULES: tuple[Rule, ...] = (
         "name, who verb",
         "named",
         rf"(?<![\w’'])(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
-        rf"(?:\s*,\s*{APPOSITIVE})?,\s+who\s+(?:also\s+|then\s+|{WHEN}\s+)?(?P<verb>{VERBS})",
+        rf"(?:\s*,\s*{APPOSITIVE})?,\s+who\s+(?:also\s+|then\s+|{WHEN}\s+)?"
+        # (where the words were said: "…, who in her address stressed that …")
+        rf"(?:in\s+(?:his|her|their|its)\s+(?:\w+\s+)?(?:address|statement|remarks|briefing|presentation|speech)"
+        rf"\s*,?\s+)?(?P<verb>{VERBS})",
         needs=("who",),
     ),
     # An absolute clause after a summary: "…, with the representative of X stressing that…",
