@@ -137,6 +137,16 @@ def body(*paras: str) -> str:
             " address stressed that its work was measured by its results." + LONG,
             "Kate Example",
         ),
+        (  # a participle clause holding a quoted title, between the name and the verb
+            "Chair Noel Example (Gabon), opening the Forum’s segment entitled “The future we want, together”,"
+            " said there was an urgent need." + LONG,
+            "Noel Example",
+        ),
+        (  # an aside between "who" and the verb
+            "Elected to chair the next session was Elbio Example (Uruguay), who, upon assuming his new post, said"
+            " it would be a challenge." + LONG,
+            "Elbio Example",
+        ),
         # An official the release never names: the office speaks.
         (
             "“We must do different things”, the Deputy Executive Director of UNFPA said today." + LONG,

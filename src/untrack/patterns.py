@@ -489,7 +489,9 @@ RULES: tuple[Rule, ...] = (
         rf"{CLAUSE_START}{NAME_ADJECTIVES}(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})"
         # (or a participle clause: "Jose Mauricio Bustani, speaking as the Committee continued, said")
         rf"(?:\s*{PLACE}(?:\s*,)?)?(?:"
-        rf"\s*,?\s+(?:speaking|addressing|introducing|opening|closing|concluding|responding)\b[^,;“”\"]{{1,100}},|"
+        # (a quoted title whole: "…, opening the segment entitled “The forests we want”, said")
+        rf"\s*,?\s+(?:speaking|addressing|introducing|opening|closing|concluding|responding)\b"
+        rf"(?:[^,;“”\"]|“[^“”]{{1,120}}”){{1,160}}?,|"
         # (a relative clause between dashes: "Petronellar Nyagura (Zimbabwe) — who was elected Vice-Chair — said")
         rf"(?<=\))\s*(?:--?|–|—)\s*(?:who|whose)\s[^;“”\"–—]{{1,200}}?\s*(?:--?|–|—)|"
         rf"\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|"
@@ -544,7 +546,7 @@ RULES: tuple[Rule, ...] = (
         "name, who verb",
         "named",
         rf"(?<![\w’'])(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
-        rf"(?:\s*,\s*{APPOSITIVE})?,\s+who\s+(?:also\s+|then\s+|{WHEN}\s+)?"
+        rf"(?:\s*,\s*{APPOSITIVE})?,\s+who\s*(?:,\s+[^,;“”\"]{{1,80}},\s+)?(?:also\s+|then\s+|{WHEN}\s+)?"
         # (where the words were said: "…, who in her address stressed that …")
         rf"(?:in\s+(?:his|her|their|its)\s+(?:\w+\s+)?(?:address|statement|remarks|briefing|presentation|speech)"
         rf"\s*,?\s+)?(?P<verb>{VERBS})",
