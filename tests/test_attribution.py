@@ -149,6 +149,14 @@ def body(*paras: str) -> str:
         ),
         # An official the release never names: the office speaks.
         (
+            "A secretariat representative reported that two reports had been received." + LONG,
+            "Secretariat representative",
+        ),
+        (
+            "Also this morning the Secretary of the Committee announced that 141 reports had been received." + LONG,
+            "Secretary of the Committee",
+        ),
+        (
             "“We must do different things”, the Deputy Executive Director of UNFPA said today." + LONG,
             "Deputy Executive Director of UNFPA",
         ),

@@ -26,6 +26,8 @@ def office_of(role: str) -> str | None:
     of_body = _OFFICIAL_OF.match(office)
     if of_body is not None:  # "an official of the Department of Economic and Social Affairs": it speaks
         office = of_body.group("body")
+    if office.startswith("secretariat "):  # the Secretariat is an organ, however the release writes it
+        office = "S" + office[1:]
     if not office[:1].isupper() or len(office) > 120:
         return None
     return office

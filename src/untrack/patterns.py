@@ -653,12 +653,14 @@ OFFICE = (
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|High\s+Representative|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
     rf"Administrator|Prosecutor|Registrar|Chair|Chairperson|Chairman|Chairwoman|Rapporteur|President|"
-    rf"Deputy\s+Executive\s+Director|Executive\s+Secretary|(?:Deputy\s+)?Director(?=\s+of\s)|Secretary\s+of\s+the\s+(?:Committee|Commission|Council|Conference|Forum)|Coordinator|Commissioner|Head)\b(?![’']s)"
+    rf"Deputy\s+Executive\s+Director|Executive\s+Secretary|(?:Deputy\s+)?Director(?=\s+of\s)|Secretary\s+of\s+the\s+(?:Committee|Commission|Council|Conference|Forum|General\s+Assembly)|Coordinator|Commissioner|Head|"
+    # (the staff who report the paperwork to treaty bodies: "A secretariat representative reported …")
+    rf"[Ss]ecretariat\s+(?:representative|official|spokesperson)|(?:representative|member)\s+of\s+the\s+[Ss]ecretariat)\b(?![’']s)"
 )
 UNNAMED_OFFICIAL = re.compile(
     # (an office that "was asked" or "is requested" is spoken to, not speaking)
-    rf"(?:^|,\s+(?:as\s+)?|[”\"],?\s+)(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]his)\s+"
-    rf"(?P<role>{OFFICE}(?:(?!\b(?:was|were|been|be|is|are|being)\b)[^;“”\"]){{0,160}}?)"
+    rf"(?:^(?:Also\s+)?(?:(?:this|that|later\s+this|earlier\s+this)\s+(?:morning|afternoon|evening)\s+)?|,\s+(?:as\s+)?|[”\"],?\s+)"
+    rf"(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]his)\s+(?P<role>{OFFICE}(?:(?!\b(?:was|were|been|be|is|are|being)\b)[^;“”\"]){{0,160}}?)"
     # (an aside may stand between the office and its verb, set off by commas or dashes: "The
     # Director-General of the Organization, the body that verifies the Convention, told…")
     rf"(?:\s*,\s*(?:the|a|an|which|who|whose|responsible|[a-z]{{3,}}ing)\s[^;“”\"]{{1,200}}?,|\s+(?:--?|–|—)\s*[^;“”\"–—]{{1,200}}?\s*(?:--?|–|—))?"
