@@ -147,6 +147,15 @@ def body(*paras: str) -> str:
             " it would be a challenge." + LONG,
             "Elbio Example",
         ),
+        (  # a portfolio listed with commas, then the verb
+            "Ireland’s Minister of State with responsibility for Equality, Disability Issues and Mental Health,"
+            " said growth had helped." + LONG,
+            "Ireland",
+        ),
+        (  # but a minister named in apposition is the speaker
+            "Rwanda’s Minister for Finance and Economic Planning, Donald Example, noted that aid mattered." + LONG,
+            "Donald Example",
+        ),
         # An official the release never names: the office speaks.
         (
             "A secretariat representative reported that two reports had been received." + LONG,

@@ -421,7 +421,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "X's minister",
         "delegation",
-        rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+{COUNTRY_OFFICE}\b[^,;“”\"]{{0,60}}?\s+{VERBS}|"
+        # (a portfolio listed with commas ends in one before the verb: "Ireland’s Minister of State with
+        # responsibility for Equality, Disability Issues and Mental Health, said")
+        rf"{NOT_AGENT}(?P<entity>{ENTITY})[’']s?\s+{COUNTRY_OFFICE}\b(?:[^,;“”\"]{{0,60}}?|[^;“”\".]{{0,140}}?\band\s[^,;“”\".]{{1,60}},)\s+{VERBS}|"
         rf"(?:[,”\"]\s*|\s)(?:said|added|stressed|noted|asked|declared)\s+(?P<entity2>{ENTITY})[’']s?\s+{COUNTRY_OFFICE}\b",
         needs=_OFFICE_WORDS,
     ),
