@@ -156,6 +156,11 @@ def body(*paras: str) -> str:
             "Rwanda’s Minister for Finance and Economic Planning, Donald Example, noted that aid mattered." + LONG,
             "Donald Example",
         ),
+        (  # praise is reported speech too
+            "Several delegates welcomed the report, with Ibrahim Example (Nigeria) commending the Movement for its"
+            " spirit of compromise." + LONG,
+            "Ibrahim Example",
+        ),
         # An official the release never names: the office speaks.
         (
             "A secretariat representative reported that two reports had been received." + LONG,

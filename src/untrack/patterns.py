@@ -236,7 +236,9 @@ GERUNDS = (
     r"(?:saying|stating|stressing|noting|emphasi[sz]ing|underlining|underscoring|pointing\s+out|"
     r"highlighting|warning|urging|calling|arguing|asserting|insisting|describing|explaining|expressing|"
     r"presenting|introducing|telling|recalling|reporting|suggesting|proposing|asking|adding|observing|"
-    r"welcoming|cautioning|affirming|reaffirming|declaring|announcing|voicing|citing)\b"
+    r"welcoming|cautioning|affirming|reaffirming|declaring|announcing|voicing|citing|"
+    # (praise and blame are reported too: "with X (Nigeria) commending the Movement for its spirit")
+    r"commending|praising|condemning|deploring|lamenting|reminding|reiterating|acknowledging)\b"
 )
 # "representative of X" names a delegation; a Special/High/Personal Representative is a person.
 # ", Permanent Observer of the Holy See, said": a role in capitals between commas, then the verb.
