@@ -219,6 +219,16 @@ def test_a_statement_read_out_for_the_council_is_the_councils(reader: str) -> No
     assert recs[0]["speaker"] is None
 
 
+def test_an_expert_body_is_a_body_not_an_official() -> None:
+    recs = records_of(
+        body(
+            "The United Nations expert body monitoring compliance with the Covenant opened its ninety-fifth session"
+            " today, electing its Chairman." + LONG
+        )
+    )
+    assert recs[0]["speaker"] is None
+
+
 def test_statement_without_speaker_is_reported_not_guessed() -> None:
     doc = parse_text(
         "t",

@@ -660,6 +660,8 @@ OFFICE = (
     rf"Deputy\s+Executive\s+Director|Executive\s+Secretary|(?:Deputy\s+)?Director(?=\s+of\s)|Secretary\s+of\s+the\s+(?:Committee|Commission|Council|Conference|Forum|General\s+Assembly)|Coordinator|Commissioner|Head|"
     # (the staff who report the paperwork to treaty bodies: "A secretariat representative reported …")
     rf"[Ss]ecretariat\s+(?:representative|official|spokesperson)|(?:representative|member)\s+of\s+the\s+[Ss]ecretariat)\b(?![’']s)"
+    # (an office word naming a body is no official: "The United Nations expert body … opened its session")
+    rf"(?!\s+(?:body|bodies|panel|group|mechanism)\b)"
 )
 UNNAMED_OFFICIAL = re.compile(
     # (an office that "was asked" or "is requested" is spoken to, not speaking)
