@@ -1,6 +1,6 @@
 """Relevance over many releases: untrack against plain Whoosh and SQLite FTS5 on the same questions.
 
-    python eval/relevance.py [SET.json ...] [--misses]
+    python eval/relevance.py [SET.json ...] [--misses] [--semantic]
 
 Indexes every release in `eval/corpus/` plus the bundled one, once for each engine, from the same
 records (untrack's own paragraphs and headings, so every engine sees the same text), then runs each
@@ -9,7 +9,8 @@ question for:
 
 - untrack: `untrack.search.search`, as the CLI ranks;
 - whoosh: plain Whoosh, one stemmed text field, the question parsed with OR between words (BM25F);
-- fts5: SQLite FTS5 with the porter tokenizer, the question's words OR-ed, ordered by bm25.
+- fts5: SQLite FTS5 with the porter tokenizer, the question's words OR-ed, ordered by bm25;
+- with `--semantic`, also untrack+sem: untrack with `--semantic` (needs `untrack[semantic]`).
 
 Questions name their answers by file and anchor (the block's first 50 characters; see QUESTIONS.md),
 so they were written without knowing untrack's paragraph ids.
@@ -94,12 +95,12 @@ def fts5_engine(folder: Path, records: list[dict[str, Any]]) -> Callable[[str], 
     return run
 
 
-def untrack_engine(store: Any) -> Callable[[str], list[str]]:
+def untrack_engine(store: Any, semantic: bool = False) -> Callable[[str], list[str]]:
     from untrack.search import QueryError, search
 
     def run(q: str) -> list[str]:
         try:
-            return [h.record["id"] for h in search(store, q, limit=DEPTH)]
+            return [h.record["id"] for h in search(store, q, limit=DEPTH, semantic=semantic)]
         except QueryError:
             return []
 
@@ -131,6 +132,7 @@ def rank_of(ranked: Sequence[str], relevant: Sequence[str]) -> int | None:
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     show = "--misses" in args
+    names_shown = ENGINES + (("untrack+sem",) if "--semantic" in args else ())
     sets = [Path(a) for a in args if not a.startswith("--")] or sorted(QUESTIONS.glob("*.json"))
     if not sets:
         raise SystemExit(f"no question sets given or found in {QUESTIONS}")
@@ -143,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
             "whoosh": whoosh_engine(folder, records),
             "fts5": fts5_engine(folder, records),
         }
+        if "untrack+sem" in names_shown:
+            engines["untrack+sem"] = untrack_engine(store, semantic=True)
         print(f"corpus: {len(files)} releases, {len(records)} records")
         for path in sets:
             questions = json.loads(path.read_text(encoding="utf-8"))
@@ -161,11 +165,13 @@ def main(argv: list[str] | None = None) -> int:
                     if name == "untrack" and (not rank or rank > TOP):
                         missed.append((rank, q))
             print(f"\n== {path.name} ({len(questions)} questions; {headline_only} answered only by a headline)")
-            print(f"{'kind':<11}{'n':>4}  " + "  ".join(f"{e + ' MRR/s@3':>18}" for e in ENGINES))
+            print(f"{'kind':<11}{'n':>4}  " + "  ".join(f"{e + ' MRR/s@3':>18}" for e in names_shown))
             kinds = sorted({k for _, k in scores if k != "all"}) + ["all"]
             for kind in kinds:
                 n = len(scores["untrack", kind])
-                cells = [f"{sum(scores[e, kind]) / n:.3f} / {sum(top3[e, kind]) / n:.3f}".rjust(18) for e in ENGINES]
+                cells = [
+                    f"{sum(scores[e, kind]) / n:.3f} / {sum(top3[e, kind]) / n:.3f}".rjust(18) for e in names_shown
+                ]
                 print(f"{kind:<11}{n:>4}  " + "  ".join(cells))
             if show:
                 for rank, q in missed:

@@ -263,6 +263,9 @@ def search(
     before: Optional[int] = typer.Option(None, "-B", "--before-context", help="Show N paragraphs before each hit."),
     literal: bool = typer.Option(False, "--literal", help="Treat the query as plain words (no syntax)."),
     explain: bool = typer.Option(False, "--explain", help="Print how the query was read, on stderr."),
+    semantic: bool = typer.Option(
+        False, "--semantic", help="Re-rank the best hits by meaning too (optional extra: untrack[semantic])."
+    ),
     fmt: Format = FormatOpt,
     json_out: bool = JsonOpt,
     count: bool = typer.Option(False, "--count", "-c", help="Print only the number of matching paragraphs."),
@@ -307,6 +310,7 @@ def search(
         before=before,
         after=after,
         reverse=reverse,
+        semantic=semantic,
     )
     if outcome.corrected and outcome.correction:
         say(f"no match for “{text}”; showing results for “{outcome.correction.query}”")

@@ -241,11 +241,13 @@ def search(
     reverse: bool = False,
     before: int | None = None,
     after: int | None = None,
+    semantic: bool = False,
 ) -> list[Hit]:
     """Run a query; `limit` None or 0 means every hit; sort by relevance, date or doc order
     (`reverse`: newest or last first; for relevance, the order is by relevance anyway);
     `context` neighbouring paragraphs of the same document ride along with each hit (`before`
-    and `after`, where given, count each side on its own, as grep's -B and -A)."""
+    and `after`, where given, count each side on its own, as grep's -B and -A); `semantic`:
+    the best hits re-ordered by meaning too (untrack.semantic, an optional extra)."""
     from whoosh.query import Every, NullQuery, Term
 
     filters = filters or Filters()
@@ -255,6 +257,10 @@ def search(
         raise QueryError("empty query: give words to search for, or a filter such as --speaker")
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+    if semantic:
+        from . import semantic as meaning
+
+        meaning.encoder()  # the extra missing is the user's to fix: say so before searching
     o = opened(store)
     q = parse_query(o.index, query, require_all, literal, reader=o.searcher.reader()) if query else Every()
     if q is NullQuery and not filters.any():
@@ -270,6 +276,8 @@ def search(
             words = _question_words(query) if plain else set()
             wide = bool(prefs) or len(words) > 1
             depth = max(limit, answers.RERANK_DEPTH, coverage.DEPTH) if limit and wide else limit or None
+            if semantic and depth:
+                depth = max(depth, meaning.DEPTH)
             ranked = o.ranker.top(q, depth, allow=allow, exclude=o.headings(), scale=o.headlines(), context=o.context())
             top = [(o.record(d), score) for d, score in ranked]
             docnums = {rec["id"]: d for (rec, _), (d, _) in zip(top, ranked, strict=True)}
@@ -277,6 +285,8 @@ def search(
                 top = answers.rerank(top, prefs)
             if len(words) > 1:
                 top = _with_release_gains(o, words, docnums, top)
+            if semantic:
+                top = meaning.rerank(literal_text(query) if not plain else query, top)
             found = list(top[: limit or None])
         else:  # the ranker finds the matches (phrases checked); Whoosh sorts them by its columns
             if query:
