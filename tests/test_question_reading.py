@@ -222,6 +222,23 @@ def test_a_year_or_month_the_question_names_puts_that_meetings_paragraphs_first(
     assert dates("what did Chile say about ocean acidification in March 2005")[0] == "2005-03"
 
 
+def test_a_release_of_no_known_year_outranks_one_of_another_year(tmp_path: Path) -> None:
+    """A question's year may be an undated release's; it is certainly not another year's. (Below
+    the release of that very year, which says so.)"""
+    from untrack.search import search
+
+    said = "The representative of Chile said that ocean acidification deserved the attention of all States.\n"
+    (tmp_path / "dated.txt").write_text(f"General Assembly\n\n3 March 2004\n\nDelegates Heard\n\n{said}")
+    (tmp_path / "undated.txt").write_text(f"Delegates Heard\n\n{said}")
+    (tmp_path / "same.txt").write_text(f"General Assembly\n\n3 March 2011\n\nDelegates Heard\n\n{said}")
+    _other_meetings(tmp_path)
+    store = _indexed(tmp_path)
+    docs = [h.record["doc"] for h in search(store, "what did Chile say about ocean acidification in 2011", limit=3)]
+    assert docs == ["same", "undated", "dated"]
+    docs = [h.record["doc"] for h in search(store, "what did Chile say about ocean acidification in 2019", limit=3)]
+    assert docs[0] == "undated"
+
+
 def test_a_year_finds_an_undated_general_assembly_release_by_its_session(tmp_path: Path) -> None:
     """A page copy without a date still prints "Seventy-seventh Session": September 2022 to 2023."""
     from untrack.index import IndexStore

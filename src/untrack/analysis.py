@@ -17,7 +17,7 @@ from .sessions import lede_years, session_years
 if TYPE_CHECKING:
     from .model import Document
 
-SCHEMA_VERSION = 11  # 11: `year` also from the session a headline or lede names (10: two years, from a session)
+SCHEMA_VERSION = 12  # 12: a release of no known year marked so (UNKNOWN_YEAR); 11: `year` also from the session a headline or lede names (10: two years, from a session)
 _WORDS = re.compile(r"\w+(?:[.'’]\w+)*")
 
 
@@ -207,6 +207,11 @@ def make_schema() -> Any:
     )
 
 
+# The `year` of a paragraph whose release gives no year: a question's year may be its year, as
+# it is not another's (untrack.query gives it part of a match's weight).
+UNKNOWN_YEAR = "unknown"
+
+
 def release_years(doc: Document) -> list[str]:
     """The years a release's meeting took place in: its date's, else those of the session its
     meeting lines name, else those of the session its headline or lede says is meeting ("opened
@@ -237,6 +242,5 @@ def document_fields(record: dict[str, Any], years: list[str] | None = None) -> d
             if record.get("date")
             else session_years(record.get("meeting") or [], record.get("symbol"), record.get("body"))
         )
-    if years:
-        fields["year"] = " ".join(years)
+    fields["year"] = " ".join(years) if years else UNKNOWN_YEAR
     return fields

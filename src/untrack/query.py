@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from . import answers, expansion
-from .analysis import analyzers
+from .analysis import UNKNOWN_YEAR, analyzers
 from .errors import UntrackError
 from .ordinals import in_words
 from .textutil import LazyRegex
@@ -40,6 +40,10 @@ HEADLINE_WEIGHT = 1.0
 # stands on the plateau, away from the fall beyond 16 (a year that outweighs every content word).
 YEAR_WEIGHT = 12.0
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A release that gives no year gets this share of a year's weight when a question names one: it
+# may be of that year, as a release of another year is not (q1–q21: 0.25–0.5 all gain, 0.35 best,
+# +0.007 per question; 0.75 loses; docs/evaluation.md).
+UNDATED_SHARE = 0.35
 # A month named before the year counts this much more than the year alone.
 MONTH_SHARE = 1.4
 _MONTHS = {
@@ -365,6 +369,8 @@ def plain_query(reader: Any, text: str, require_all: bool = False) -> Any:
             in_context.append(words_query("body", names, HEADLINE_WEIGHT / len(names)))
         if _YEAR.fullmatch(word) and reader.doc_frequency("year", word) <= HEADLINE_SHARE * reader.doc_count():
             in_context.append(Term("year", word, boost=YEAR_WEIGHT))
+            if UNDATED_SHARE:  # a release of no known year may be of this one; one of another year is not
+                in_context.append(Term("year", UNKNOWN_YEAR, boost=YEAR_WEIGHT * UNDATED_SHARE))
             month = _MONTHS.get(raw[i - 1]) if i else None
             if month:  # "in August 1998": that month's meetings first
                 in_context.append(Prefix("date", f"{word}-{month}", boost=YEAR_WEIGHT * MONTH_SHARE))
