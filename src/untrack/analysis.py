@@ -17,7 +17,9 @@ from .sessions import lede_years, session_years
 if TYPE_CHECKING:
     from .model import Document
 
-SCHEMA_VERSION = 12  # 12: a release of no known year marked so (UNKNOWN_YEAR); 11: `year` also from the session a headline or lede names (10: two years, from a session)
+# 12: a release of no known year marked so (UNKNOWN_YEAR); 11: `year` also from the session a headline
+# or lede names (10: two years, from a session)
+SCHEMA_VERSION = 12
 _WORDS = re.compile(r"\w+(?:[.'’]\w+)*")
 
 
