@@ -41,12 +41,28 @@ from untrack.sources import Source
         ("What was the recorded vote on the Kosovo draft?", ["how a vote went"]),
         ("which Council members abstained on the Libya resolution", ["how a vote went"]),
         ("Kosovo resolution 1244 vote abstentions", ["how a vote went"]),
+        ("what did Iceland's delegate say about men and boys", ["that State's words", "a speaker's words"]),
+        ("What did Kenya say at the Conference on Disarmament in 2020", ["that State's words", "a speaker's words"]),
+        ("How did Russia’s envoy answer Ukraine's accusations", ["a reply", "that State's words"]),
         ("trust fund donations", []),
         ("mobile courts", []),
     ],
 )
 def test_question_forms_ask_for_kinds_of_answer(query: str, kinds: list[str]) -> None:
     assert [p.name for p in answers.preferences(query) if p.name != answers.NOT_A_ROSTER] == kinds
+
+
+def test_a_state_in_a_speakers_place_prefers_that_delegations_paragraphs() -> None:
+    """The State a question makes the speaker ("Russia's envoy", "the representative of the United
+    Kingdom") is named as the index names delegations; one it only mentions ("about Ukraine") is not."""
+    assert answers.speaking_states("How did Russia’s envoy answer Ukraine's accusations?") == {"Russian Federation"}
+    assert answers.speaking_states("What did the representative of the United Kingdom say?") == {"United Kingdom"}
+    assert answers.speaking_states("What did the Secretary-General's envoy say about Ukraine?") == set()
+    (pref,) = [
+        p for p in answers.preferences("How did Russia's envoy answer Ukraine?") if p.name == "that State's words"
+    ]
+    assert pref.factor({"speaker": "Russian Federation", "affiliation": "Russian Federation", "text": ""}) > 1
+    assert pref.factor({"speaker": "Ukraine", "affiliation": "Ukraine", "text": ""}) == 1
 
 
 def test_states_are_counted_once_each_and_only_as_whole_names() -> None:

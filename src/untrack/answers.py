@@ -31,6 +31,7 @@ EXCHANGE_BOOST = 0.5  # "who answered …?", "who asked …?": a paragraph that 
 NOT_A_ROSTER = "people's own words over lists of who took part"
 NAMED_BOOST = 0.3  # a question naming a person who speaks: that person's paragraphs
 NARRATION_CUT = 0.3  # "what did X say …?", "who called for …?": a paragraph with no speaker
+DELEGATION_BOOST = 0.3  # "what did Iceland's delegate say …?": that State's paragraphs
 
 # This module's patterns are compiled on first use (LazyRegex): compiling them all cost every cold
 # start ~10 ms, and a query with syntax, or a question of one kind, needs few or none of them. The
@@ -266,6 +267,45 @@ def names_states(text: str) -> int:
     return len(found)
 
 
+# A State in a speaker's place: "Iceland's delegate", "the representative of Kenya", "did Kenya say".
+_OFFICE_WORDS = (
+    r"representative|delegate|delegation|envoy|ambassador|minister|president|prime\s+minister|head|spokesperson"
+    r"|observer|leader|government|chief|foreign\s+minister|permanent\s+representative"
+)
+_SPEAKING_STATE = LazyRegex(
+    rf"(?P<a>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)[’']s?\s+(?:[\w-]+\s+){{0,3}}?(?:{_OFFICE_WORDS})s?\b"
+    rf"|\b(?:{_OFFICE_WORDS})s?\s+(?:of|for|from)\s+(?:the\s+)?(?P<b>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)"
+    rf"|\b(?:did|does|do)\s+(?:the\s+)?(?P<c>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)\s+"
+    r"(?:say|tell|argue|propose|warn|urge|stress|suggest|ask|want|call|describe|respond|reply|insist)\b",
+    needs=("’", "'", " of ", " for ", " from ", "did ", "does ", "do "),
+)
+
+
+def fold_name(name: str) -> str:
+    from .textutil import fold
+
+    return fold(name).replace("’", "'")
+
+
+def speaking_states(query: str) -> set[str]:
+    """The States a question puts in a speaker's place, as delegations are named in the index
+    ("Russia's envoy" → Russian Federation, "the Cuban delegate" is left to the demonym search)."""
+    from .lexicon import DEMONYMS, STATES, SYNONYMS
+    from .textutil import fold
+
+    known = {fold(name): name for name in STATES}
+    found = set()
+    for m in _SPEAKING_STATE.finditer(query):
+        words = (m.group("a") or m.group("b") or m.group("c")).split()
+        for k in range(len(words)):  # the longest ending that names a State: "At the 2012 session, Norway"
+            name = fold(" ".join(words[k:]))
+            state = known.get(name) or DEMONYMS.get(name) or next(iter(SYNONYMS.get(name, ())), None)
+            if state:
+                found.add(known.get(fold(state), state))
+                break
+    return found
+
+
 # Named tuples, not dataclasses: defining a dataclass costs a cold start about a third of a millisecond.
 class Preference(NamedTuple):
     """A multiplier for a paragraph's score, given its record."""
@@ -438,6 +478,13 @@ def preferences(
         found.append(_when(NOT_A_ROSTER, -ROSTER_CUT, lambda r: lists_participants(r["text"])))
     if STATES_BOOST and _ASKS_STATES.search(query):
         found.append(_when("countries", STATES_BOOST, gives_countries))
+    states = {fold_name(s) for s in speaking_states(query)} if DELEGATION_BOOST else set()
+    if states:
+
+        def by_state(r: dict[str, Any]) -> bool:
+            return fold_name(r.get("affiliation") or "") in states or fold_name(r.get("speaker") or "") in states
+
+        found.append(_when("that State's words", DELEGATION_BOOST, by_state))
     if NARRATION_CUT and speech:
         found.append(_when("a speaker's words", -NARRATION_CUT, lambda r: not r.get("speaker")))
     return found
