@@ -219,6 +219,19 @@ def test_a_statement_read_out_for_the_council_is_the_councils(reader: str) -> No
     assert recs[0]["speaker"] is None
 
 
+def test_a_name_that_ends_the_opening_clause_is_not_the_subject() -> None:
+    """ "Speaking before a briefing by his Special Representative, X, the Secretary-General stressed":
+    X is the Representative, in apposition; the Secretary-General speaks."""
+    recs = records_of(
+        body(
+            "Secretary-General Kofi Example said today that the talks would go on." + LONG,
+            "Speaking prior to a briefing of the Council by his Special Representative on Afghanistan, Lakhdar"
+            " Example, the Secretary-General stressed that the objective must be peace." + LONG,
+        )
+    )
+    assert recs[1]["speaker"] == "Kofi Example"
+
+
 def test_statement_without_speaker_is_reported_not_guessed() -> None:
     doc = parse_text(
         "t",

@@ -30,6 +30,7 @@ from .patterns import (
     NAME_RUN,
     NAMED_SUBJECT,
     NOT_NAMES,
+    PLACE,
     PLAIN_TITLES,
     REPORTED_SPEECH,
     ROLE_WORDS,
@@ -299,16 +300,25 @@ _ON_BEHALF = re.compile(
 _INVERTED_SUBJECT = re.compile(r"\b(?:was|were)\s+(?:the\s+)?[A-ZÀ-Þ]")
 
 
+_APPOSED_NAME = re.compile(rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{NAME_RUN}(?:\s*{PLACE})?,\s+")
+
+
 def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
     """The speaker a lead sentence introduces; NO_SPEAKER for votes, rosters, lists; None if none."""
     lead = hyphens(lead)
     intro = INTRO_CLAUSE.match(lead)
     if intro is not None and not _INVERTED_SUBJECT.search(intro.group(0)):
-        # Whoever the opening clause mentions, the speaker comes after it (if anyone does).
-        found = lead_speaker(lead[intro.end() :], roster)
+        # Whoever the opening clause mentions, the speaker comes after it (if anyone does), and
+        # after the name of the one it mentions when that is set off after it: "Speaking before a
+        # briefing by his Special Representative, Lakhdar Brahimi, the Secretary-General stressed…".
+        rest = lead[intro.end() :]
+        named = _APPOSED_NAME.match(rest)
+        if named and UNNAMED_OFFICIAL.match(rest[named.end() :]):
+            rest = rest[named.end() :]
+        found = lead_speaker(rest, roster)
         if found is not None:
             return found
-        if UNNAMED_OFFICIAL.match(lead[intro.end() :]):
+        if UNNAMED_OFFICIAL.match(rest):
             return None  # "Speaking before a briefing by X, the Secretary-General stressed…": the office, not X
     best: tuple[int, int, Speaker] | None = None
     silent: tuple[int, int] | None = None  # where a phrase saying no single person speaks begins and ends
@@ -532,6 +542,9 @@ def _in_apposition(before: str, role: str) -> Speaker | None:
     m = _RUN_AT_END.search(before)
     if m is not None and not re.search(r"(?:^|[,”\"—]|\s--?)\s*$", before[: m.start()]):
         return None  # "…against girls in Myanmar’s Rakhine State, the Special Representative told": no subject
+    intro = INTRO_CLAUSE.match(before)
+    if m is not None and intro is not None and intro.end() == m.start():  # the name ends the opening clause
+        return None  # "Speaking before a briefing by his Special Representative, X, the Secretary-General said"
     found = person_from_run(m.group("run")) if m else None
     if m is None or found is None or found[1] or len(found[0].split()) < 2 or m.group("run") in STATES:
         return None
