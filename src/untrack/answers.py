@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from .textutil import LazyRegex
 
 RERANK_DEPTH = 50  # how many of the best paragraphs a preference may reorder
+DATE_BOOST = 0.3  # "when did …?", "on what dates …?": a paragraph giving a day of a month
 QUANTITY_BOOST = 0.3  # "how much …?": a paragraph stating an amount, figure or percentage
 MONEY_BOOST = 1.0  # "how much money / did X give …?": a paragraph stating a sum of money
 STATES_BOOST = 0.3  # "which countries …?": a paragraph naming two or more States
@@ -68,6 +69,17 @@ _ASKS_DURATION = LazyRegex(
     r"\bhow\s+long\b|\bsince\s+when\b|\bfor\s+how\s+many\s+years\b", re.I, needs=("how", "since")
 )
 _DURATION = LazyRegex(rf"{_TIME_SPAN}|\bsince\s+(?:19|20)\d\d\b", re.I)
+# "When did …?", "on what dates …?", "until when …?": a paragraph giving a day of a month. (Not "When
+# the Council met, what did …?", whose "when" opens a clause.)
+_ASKS_DATE = LazyRegex(
+    r"^\W*(?:and\s+)?when\s+(?:did|does|do|is|was|were|will|would|are|has|had|can|could|should)\b"
+    r"|\b(?:on|from|until|till|by)?\s*what\s+(?:date|dates|day|days)\b|\b(?:until|till|by|since)\s+when\b"
+    r"|\b(?:where|what)\s+and\s+when\b|\bwhen\s+and\s+where\b",
+    re.I,
+    needs=("when", "date", "day"),
+)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = LazyRegex(rf"\b\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b")
 _ASKS_MONEY = LazyRegex(
     # "how much progress/time/support …" asks for an amount of that; only "how much money…" or
     # "how much did/do X give…" asks for a sum
@@ -275,9 +287,9 @@ _OFFICE_WORDS = (
 _SPEAKING_STATE = LazyRegex(
     rf"(?P<a>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)[’']s?\s+(?:[\w-]+\s+){{0,3}}?(?:{_OFFICE_WORDS})s?\b"
     rf"|\b(?:{_OFFICE_WORDS})s?\s+(?:of|for|from)\s+(?:the\s+)?(?P<b>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)"
-    rf"|\b(?:did|does|do)\s+(?:the\s+)?(?P<c>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)\s+"
+    rf"|\bdid\s+(?:the\s+)?(?P<c>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)\s+"
     r"(?:say|tell|argue|propose|warn|urge|stress|suggest|ask|want|call|describe|respond|reply|insist)\b",
-    needs=("’", "'", " of ", " for ", " from ", "did ", "does ", "do "),
+    needs=("’", "'", "of", "for", "from", "did"),
 )
 
 
@@ -293,6 +305,8 @@ def speaking_states(query: str) -> set[str]:
     from .lexicon import DEMONYMS, STATES, SYNONYMS
     from .textutil import fold
 
+    if not _SPEAKING_STATE.search(query):  # (without compiling the form for a query that cannot match)
+        return set()
     known = {fold(name): name for name in STATES}
     found = set()
     for m in _SPEAKING_STATE.finditer(query):
@@ -432,6 +446,7 @@ _KINDS: list[list[tuple[LazyRegex, str, float, Callable[[dict[str, Any]], bool]]
         (_ASKS_SHARE, "a share", MONEY_BOOST, lambda r: states_share(r["text"])),  # as sure a sign as money
         (_ASKS_MONEY, "a sum of money", MONEY_BOOST, lambda r: states_money(r["text"])),
         (_ASKS_DURATION, "a length of time", QUANTITY_BOOST, lambda r: states_duration(r["text"])),
+        (_ASKS_DATE, "a date", DATE_BOOST, lambda r: bool(_DATE.search(r["text"]))),
         (_ASKS_QUANTITY, "a number", QUANTITY_BOOST, lambda r: states_quantity(r["text"])),
     ],
     [
