@@ -379,6 +379,9 @@ def test_a_sentence_cut_off_at_the_end_of_a_page_copy_is_prose_not_a_heading() -
         # a long subject that mentions an official is not that official speaking
         "A critical debate that followed briefings to the Council today by Mr. Roe and the Director of the"
         " Agency (IAEA), Mohamed Example, highlighted the divergent views on how to proceed.",
+        # the body acting, however the sentence begins, is narration ("The", not only "the")
+        "The General Assembly this morning elected Joseph Example, a former Minister for Foreign Affairs of"
+        " Switzerland who led his country’s accession, as its President.",
         # an office word that names a body is no official
         "The United Nations expert body monitoring compliance with the Covenant opened its ninety-fifth session"
         " today, electing its Chairman.",

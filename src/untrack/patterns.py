@@ -341,7 +341,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:To|For|As)\s+(?:its|the|their)\s+[^,]{1,60},\s+|"
         r"(?:Amid|After|Following|Before|In|On|During|Concluding|Acting|Opening|Closing|Resuming|Continuing|"
         r"Beginning|Starting)\b[^,]{0,140},\s+)?"
-        r"(?:the\s+)?(?:General\s+)?(?:Assembly|Council|Committee|Commission|Board|Forum|Conference|"
+        r"(?:[Tt]he\s+)?(?:General\s+)?(?:Assembly|Council|Committee|Commission|Board|Forum|Conference|"
         # (not the body's name run into a title: "Committee Chairman Aminu Wali (Nigeria) welcomed …")
         r"body|organ)\b(?!\s+(?:Chair(?:man|woman|person)?|Vice-Chair\w*|President|Rapporteur|[Mm]ember|Secretary|"
         r"[Ee]xpert)\b)(?:(?!\b(?:said|speaking|stated|noted|told|asked)\b)[^.]){0,160}?(?<!\bhad\s)(?<!\bhad\salso\s)"
