@@ -161,6 +161,11 @@ def body(*paras: str) -> str:
             " spirit of compromise." + LONG,
             "Ibrahim Example",
         ),
+        (  # a sentence that opens with a phrase, not its subject: "its" is the body named first
+            "Among the lessons the World Bank had learned was that a comprehensive approach was needed, its"
+            " representative said." + LONG,
+            "World Bank",
+        ),
         # An official the release never names: the office speaks.
         (
             "A secretariat representative reported that two reports had been received." + LONG,

@@ -468,6 +468,7 @@ _ITS_REPRESENTATIVE = re.compile(
     r"(?:representative|delegate|observer|spokesperson|spokesman|spokeswoman)\s+(?:also\s+)?"
     r"(?:said|stated|added|noted|stressed|explained|argued|insisted|warned|told\s+[^,.]{1,80})\.?$"
 )
+_THE_BODY = re.compile(rf"\bthe\s+(?P<entity>{ENTITY})")
 # "Canada's representative, Philippe Kirsch, who chaired …, said": the delegate named in apposition.
 _DELEGATE_NAMED = re.compile(rf"^\s*,\s+(?:(?:{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})\s*,")
 _NAMED_BEFORE = re.compile(rf"(?:^|\bby\s+|,\s+)(?:(?:{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})\s*,\s*$")
@@ -485,6 +486,11 @@ def _its_representative(lead: str) -> Speaker | None:
     if m is None:
         return None
     entity = _clean_entity(m.group("entity"))
+    if entity and fold(entity.split()[0]) in NOT_NAMES:
+        # The sentence opens with a phrase, not its subject: "Among the lessons the World Bank had
+        # learned … was that …, its representative said" — the body named first is the one meant.
+        named = _THE_BODY.search(lead, m.end("entity"))
+        entity = _clean_entity(named.group("entity")) if named else ""
     if not entity or fold(entity.split()[0]) in NOT_NAMES:
         return None
     return Speaker(entity, m.group(0), entity, "its representative")

@@ -697,7 +697,8 @@ NOT_NAMES = frozenset(
     further moreover meanwhile then still finally similarly likewise in on at by for with as of
     and to from during after before when while since although though if because today yesterday
     responding replying concluding introducing briefing opening closing echoing speaking
-    turning noting""".split()
+    turning noting among amid amidst despite following under over against across within without
+    throughout beyond upon""".split()
 )
 
 # Words that make a run a role rather than (or before) a name.
