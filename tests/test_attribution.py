@@ -237,6 +237,14 @@ def test_a_name_that_ends_the_opening_clause_is_not_the_subject() -> None:
     assert recs[1]["speaker"] == "Kofi Example"
 
 
+def test_a_bare_surname_is_the_person_the_release_introduced() -> None:
+    intro = "South Africa President Thabo Example opened the Summit today with a call for measures." + LONG
+    quoted = "“The peoples of the world,” Example said, “expect that this Summit will live up to its promise.”"
+    stranger = "“Nobody expects that,” Nobody said."  # a surname the release never introduced
+    by_text = {r["text"]: r["speaker"] for r in records_of(body(intro, quoted, stranger))}
+    assert by_text[quoted] == "Thabo Example" and by_text[stranger] is None
+
+
 def test_statement_without_speaker_is_reported_not_guessed() -> None:
     doc = parse_text(
         "t",

@@ -20,6 +20,7 @@ from .names import BODY_WORDS, is_role_word, person_and_place, person_from_run, 
 from .offices import head_title, holds, may_hold, office_of, presiding_title
 from .patterns import (
     ARGUMENT_GOES_ON,
+    CAP,
     CONTINUATION,
     CONTINUATION_OPENING,
     CONTINUATION_QUOTE,
@@ -43,7 +44,7 @@ from .patterns import (
     VERBS,
     Rule,
 )
-from .roster import Person, Roster, titlecase_name
+from .roster import Person, Roster, name_tokens, titlecase_name
 from .textutil import fold, hyphens
 
 _ABBREV = re.compile(
@@ -481,6 +482,28 @@ _ITS_REPRESENTATIVE_ASIDE = re.compile(
 )
 
 
+# A bare surname with a verb, as some releases write it: '“The peoples of the world,” Mbeki said'.
+_SURNAME_SAYS = re.compile(
+    rf"(?:^|[”\"]\s*,?\s+|,\s+)(?P<run>{CAP}(?:\s+{CAP})?)\s+(?:also\s+)?(?:said|stated|added|stressed|noted|told|"
+    rf"urged|warned|continued|explained|declared|insisted|observed|emphasized|emphasised|recalled|asked)\b"
+    rf"|[”\"],?\s+(?:said|added|continued)\s+(?P<run2>{CAP}(?:\s+{CAP})?)\s*[.,;]"
+)
+
+
+def _surname_says(lead: str, roster: Roster) -> Speaker | None:
+    """A bare surname that says something, when the release has introduced that person in full
+    ("South Africa President Thabo Mbeki opened …"): only the roster's exact surname counts."""
+    for m in _SURNAME_SAYS.finditer(lead):
+        run = m.group("run") or m.group("run2")
+        if fold(run.split()[0]) in NOT_NAMES or run in STATES:
+            continue
+        person = roster.find(run)
+        want = name_tokens(run)
+        if person is not None and want and person.tokens[-len(want) :] == want and len(person.tokens) > len(want):
+            return Speaker(person.name, run, person.affiliation, "surname, verb")
+    return None
+
+
 def _its_representative(lead: str) -> Speaker | None:
     m = _ITS_REPRESENTATIVE.match(lead) or _ITS_REPRESENTATIVE_ASIDE.match(lead)
     if m is None:
@@ -627,6 +650,8 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
             else:
                 own = _named_in_next_sentence(text, lead, role)
                 role = None if own is not None else role
+    if own is None and role is None:
+        own = _surname_says(lead, roster)
     if own is not None and own.name and not own.role:
         behalf = _ON_BEHALF.search(flat)
         if behalf is not None:
