@@ -166,6 +166,11 @@ def body(*paras: str) -> str:
             " representative said." + LONG,
             "World Bank",
         ),
+        (  # "according to" the office, then the name
+            "According to the Chairman of Working Group I, Abdel Example (Algeria), the group's work was a"
+            " promising beginning." + LONG,
+            "Abdel Example",
+        ),
         # An official the release never names: the office speaks.
         (
             "A secretariat representative reported that two reports had been received." + LONG,

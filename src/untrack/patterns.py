@@ -586,7 +586,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "according to name",
         "named",
-        rf"^According\s+to\s+(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?,",
+        # (or the office first: "According to the Chairman of Working Group I, Abdelkadar Mesdoua (Algeria), …")
+        rf"^According\s+to\s+(?:(?:the|its|their)\s+(?P<role>[{UPPER}][^,;“”\"()]{{2,100}}?),\s+)?"
+        rf"(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?,",
         needs=("According",),
     ),
     # "“…,” said the Secretary-General of the Conference, Wally N'Dow."
