@@ -171,6 +171,11 @@ def body(*paras: str) -> str:
             " promising beginning." + LONG,
             "Abdel Example",
         ),
+        (  # a wish to say something is saying it
+            "Ambassador Luis Example of Mexico, President of the Council, wished to take the opportunity to recall"
+            " the commitment." + LONG,
+            "Luis Example",
+        ),
         # An official the release never names: the office speaks.
         (
             "A secretariat representative reported that two reports had been received." + LONG,

@@ -163,6 +163,10 @@ SPEECH_VERBS = (
     "read out",
     "drew attention",
     "drew the attention",
+    # a wish to say something is saying it: "wished to take the opportunity to recall", "wanted to stress"
+    "wished to",
+    "wanted to",
+    "took the opportunity to",
 )
 VERBS = (
     "(?:"
