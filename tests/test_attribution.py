@@ -247,6 +247,12 @@ def test_a_name_that_ends_the_opening_clause_is_not_the_subject() -> None:
     assert recs[1]["speaker"] == "Kofi Example"
 
 
+def test_the_rapporteur_is_the_one_the_release_titles_so() -> None:
+    named = "Rita Example, Committee Rapporteur, said the Committee had reviewed five States parties." + LONG
+    bare = "The Rapporteur thanked government representatives and non-governmental organizations." + LONG
+    assert [r["speaker"] for r in records_of(body(named, bare))] == ["Rita Example", "Rita Example"]
+
+
 def test_a_bare_surname_is_the_person_the_release_introduced() -> None:
     intro = "South Africa President Thabo Example opened the Summit today with a call for measures." + LONG
     quoted = "“The peoples of the world,” Example said, “expect that this Summit will live up to its promise.”"

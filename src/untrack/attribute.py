@@ -679,9 +679,10 @@ def _presiding_officers(readings: Iterable[_Reading]) -> dict[str | None, Speake
     found: dict[str | None, dict[str, Speaker]] = {}
     for r in readings:
         sp = r.own
-        if sp is None or not sp.name or not sp.role or sp.rule in ROLE_RULES:
+        if sp is None or not sp.name or not (sp.role or sp.affiliation) or sp.rule in ROLE_RULES:
             continue
-        title = presiding_title(sp.role)
+        # (the title may stand where a country would: "Rita Izsak-Ndiaye, Committee Rapporteur, said")
+        title = presiding_title(sp.role or "") or presiding_title(sp.affiliation or "")
         if title:
             found.setdefault(title, {})[sp.name] = sp
     return {title: next(iter(people.values())) for title, people in found.items() if len(people) == 1}

@@ -78,8 +78,9 @@ _INFORMAL_OFFICES = frozenset({"head", "chief", "official", "officer", "envoy", 
 
 
 def presiding_title(role: str) -> str | None:
-    """'Chairman', 'Chairperson', 'Chair', 'Chairwoman' → 'chair'; 'President' → 'president', also
-    after the body's name ('Committee Chairman', 'the Committee’s Chairman'); any other title → None."""
+    """'Chairman', 'Chairperson', 'Chair', 'Chairwoman' → 'chair'; 'President' → 'president';
+    'Rapporteur' → 'rapporteur'; also after the body's name ('Committee Chairman', 'the Committee’s
+    Chairman'); any other title → None."""
     # "the Committee’s Chairman", "Committee Chairman": the body named before the title
     words = [w for w in fold(role.strip()).split() if w != "the" and not re.search(r"[’']s$", w)]
     while len(words) > 1 and words[0] in BODY_WORDS:
@@ -87,4 +88,6 @@ def presiding_title(role: str) -> str | None:
     word = " ".join(words)
     if word in ("chair", "chairman", "chairperson", "chairwoman"):
         return "chair"
+    if word == "rapporteur":  # a body has one Rapporteur, as it has one Chair
+        return "rapporteur"
     return "president" if word == "president" else None
