@@ -411,6 +411,9 @@ def test_a_sentence_cut_off_at_the_end_of_a_page_copy_is_prose_not_a_heading() -
         # the body acting, however the sentence begins, is narration ("The", not only "the")
         "The General Assembly this morning elected Joseph Example, a former Minister for Foreign Affairs of"
         " Switzerland who led his country’s accession, as its President.",
+        # what happens to a person in an election is no statement
+        "The Committee held a secret ballot to elect a new Chair. Out of 25 votes, Francisco Example (Ecuador)"
+        " received 15 to become the new Chair.",
         # an office word that names a body is no official
         "The United Nations expert body monitoring compliance with the Covenant opened its ninety-fifth session"
         " today, electing its Chairman.",

@@ -547,7 +547,10 @@ RULES: tuple[Rule, ...] = (
         "name (Country) acts",
         "named",
         rf"(?:^|,\s+)(?!(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|Sir|Dame)\.?\s)(?P<run>{NAME_RUN})\s*{PLACE}"
-        rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|today\s+|again\s+)?(?P<verb>[{LOWER}]{{3,}}ed)\b",
+        rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+(?:also\s+|then\s+|today\s+|again\s+)?"
+        # (not what happens to a person in an election or a post: "X (Ecuador) received 15 votes")
+        rf"(?!(?:received|obtained|elected|appointed|nominated|replaced|succeeded|served|retired|resigned|died)\b)"
+        rf"(?P<verb>[{LOWER}]{{3,}}ed)\b",
     ),
     # A relative clause: "…heard from many voices, including naturalist David Attenborough, who called…".
     _rule(
