@@ -247,6 +247,14 @@ def test_a_name_that_ends_the_opening_clause_is_not_the_subject() -> None:
     assert recs[1]["speaker"] == "Kofi Example"
 
 
+def test_offices_named_in_turn_are_each_their_own_speaker() -> None:
+    mayor = "Speaking for local authorities, the Mayor of Heidelberg said that tourism must protect towns." + LONG
+    business = "Representing business, the President of the Travel Council said that travel was growing." + LONG
+    spotlit = "Expressing hope for progress, he spotlighted the work of the Council's groups." + LONG
+    speakers = [r["speaker"] for r in records_of(body(mayor, business, spotlit))]
+    assert speakers == ["Mayor of Heidelberg", "President of the Travel Council", "President of the Travel Council"]
+
+
 def test_the_rapporteur_is_the_one_the_release_titles_so() -> None:
     named = "Rita Example, Committee Rapporteur, said the Committee had reviewed five States parties." + LONG
     bare = "The Rapporteur thanked government representatives and non-governmental organizations." + LONG

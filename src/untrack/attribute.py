@@ -743,11 +743,16 @@ def attribute(doc: Document) -> Document:
         sp = r.own
         if sp is None and previous is not None and r.cue is not None:
             sp = Speaker(previous.name, r.cue.group(0), previous.affiliation, "continuation")
-        if sp is None and previous is not None and not r.summary and i + 1 < len(paras):
+        # (one unnamed office does not go on as another: "the Mayor of Heidelberg said …" then
+        # "…, the President of the World Travel and Tourism Council said …")
+        other_office = r.unnamed_role is not None and previous is not None and previous.rule == "office"
+        if other_office and previous is not None and office_of(r.unnamed_role or "") == previous.name:
+            other_office = False
+        if sp is None and previous is not None and not r.summary and not other_office and i + 1 < len(paras):
             after = readings.get(id(paras[i + 1]))
             if after is not None and after.own is None and after.cue is not None and after.unnamed_role is None:
                 sp = Speaker(previous.name, "(continues)", previous.affiliation, "continuation")
-        if sp is None and previous is not None and not r.summary and _reported(r.text):
+        if sp is None and previous is not None and not r.summary and not other_office and _reported(r.text):
             sp = Speaker(previous.name, "(reported speech)", previous.affiliation, "continuation")
         if sp is None and r.unnamed_role is not None and i + 1 < len(paras):
             after = readings.get(id(paras[i + 1]))

@@ -164,6 +164,7 @@ SPEECH_VERBS = (
     "drew attention",
     "drew the attention",
     # a wish to say something is saying it: "wished to take the opportunity to recall", "wanted to stress"
+    "spotlighted",
     "wished to",
     "wanted to",
     "took the opportunity to",
@@ -661,7 +662,8 @@ ARGUMENT_GOES_ON = re.compile(
 OFFICE = (
     rf"(?:(?:[\w-]+\s+)?[\w-]+[’']s\s+)?(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
     rf"former|new|incoming|outgoing|Deputy|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*"
-    rf"(?:(?:[a-z]{{3,}}\s+){{0,2}}(?:official|chief|mediator|negotiator)\b|head\s+of\s+(?:the\s+)?[{UPPER}][\w-]*|"
+    rf"(?:(?:[a-z]{{3,}}\s+){{0,4}}(?:official|chief|mediator|negotiator|adviser|advisor|commander)\b|"
+    rf"head\s+of\s+(?:the\s+)?[{UPPER}][\w-]*|Mayor\s+of\s+[{UPPER}][\w-]*|"
     rf"envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|High\s+Representative|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
