@@ -176,6 +176,11 @@ def body(*paras: str) -> str:
             " the commitment." + LONG,
             "Luis Example",
         ),
+        (  # a title closed by a parenthesis, nested, with no comma before the verb
+            "Ilze Example, Assistant Secretary-General for Human Rights (Office of the High Commissioner for Human"
+            " Rights (OHCHR)) said her Office was ready." + LONG,
+            "Ilze Example",
+        ),
         # An official the release never names: the office speaks.
         (
             "A secretariat representative reported that two reports had been received." + LONG,

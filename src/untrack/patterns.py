@@ -505,7 +505,10 @@ RULES: tuple[Rule, ...] = (
         rf"(?<=\))\s*(?:--?|–|—)\s*(?:who|whose)\s[^;“”\"–—]{{1,200}}?\s*(?:--?|–|—)|"
         rf"\s*,\s*{APPOSITIVE}\s*,|{APPOSITIVE_ACRONYM}|"
         # (a title whose closing comma is left out: "Dorothy Estrada Tanck, Chair of the Working Group … said")
-        rf"\s*,\s*(?P<role6>(?:the\s+)?{TITLE_START}[^,;“”\"()]{{2,150}}?)(?=\s+(?:said|stated|stressed|noted|told)\b)|"
+        # (a parenthesis may close the title, nested: "…, Assistant Secretary-General for Human Rights
+        # (Office of the United Nations High Commissioner for Human Rights (OHCHR)) said")
+        rf"\s*,\s*(?P<role6>(?:the\s+)?{TITLE_START}[^,;“”\"()]{{2,150}}?(?:\s*\((?:[^()]|\([^()]*\)){{1,150}}\))?)"
+        rf"(?=\s+(?:said|stated|stressed|noted|told)\b)|"
         # (a role run on after the country: "Jargalsaikhany Enkhsaikhan (Mongolia) Committee Chairman, said")
         rf"(?<=\))\s+(?P<role5>[{UPPER}][^,;“”\"()]{{2,80}}?)\s*,|"
         # (an aside between dashes after the role: "…, Chair of the body — formally known as … — asked")
