@@ -360,6 +360,10 @@ def test_an_old_sample_index_rebuilds_itself_and_a_users_index_says_how(runner, 
     _age(sample)
     res = runner.invoke(app, ["search", "--index", str(sample), "footballers"])
     assert res.exit_code == 0 and "older untrack; rebuilding it" in res.stderr
+    _age(sample)  # the README's first command, run again after an upgrade, rebuilds it too
+    res = runner.invoke(app, ["index", "--index", str(sample), "--sample"])
+    assert res.exit_code == 0 and "older untrack; rebuilding it" in res.stderr
+    assert runner.invoke(app, ["search", "--index", str(sample), "footballers"]).exit_code == 0
     mine = tmp_path / "mine"
     write_release(tmp_path / "src" / "r.txt")
     assert runner.invoke(app, ["index", "--index", str(mine), str(tmp_path / "src")]).exit_code == 0

@@ -219,6 +219,19 @@ def _existing(index: Optional[Path], refresh_sample: bool = True) -> Any:
     return store
 
 
+def _outdated_sample(store: Any) -> bool:
+    """Is this an index of the bundled sample alone that an older untrack built?"""
+    from .index import OutdatedIndex
+
+    if not store.exists():
+        return False
+    try:
+        store.manifest()
+    except OutdatedIndex as e:
+        return bool(e.only_sample)
+    return False
+
+
 SEARCH_HELP = """Ranked search; each hit shows its speaker, id, date, section and best fragment.
 
 \b
@@ -423,6 +436,10 @@ def index_cmd(
 
     store = _store(index)
     roots = [*(paths or []), *([bundled_seed()] if sample else [])]
+    if not rebuild and not paths and _outdated_sample(store):
+        # The README's first command, run again after an upgrade: the sample is rebuilt, as search does.
+        say(f"the sample index at {shown_path(store.path)} was built by an older untrack; rebuilding it")
+        rebuild = True
     if paths and not sample and store.exists() and store.holds_only_sample():
         # The sample was for trying untrack out; the user's own releases take its place.
         say(f"replacing the sample release in {shown_path(store.path)} with yours")
