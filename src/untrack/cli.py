@@ -277,7 +277,9 @@ def search(
     literal: bool = typer.Option(False, "--literal", help="Treat the query as plain words (no syntax)."),
     explain: bool = typer.Option(False, "--explain", help="Print how the query was read, on stderr."),
     semantic: bool = typer.Option(
-        False, "--semantic", help="Re-rank the best hits by meaning too (optional extra: untrack[semantic])."
+        False,
+        "--semantic",
+        help="Re-rank the best hits by meaning too, in relevance order (optional extra: untrack[semantic]).",
     ),
     fmt: Format = FormatOpt,
     json_out: bool = JsonOpt,

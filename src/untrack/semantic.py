@@ -4,9 +4,9 @@ Word matching misses a question put in other words ("travel paperwork" for "visa
 sentence-embedding model (all-MiniLM-L6-v2, 22M parameters, run on the CPU) places a question and a
 paragraph close together when they mean the same; the best hits of the ordinary ranking are re-ordered
 by their score (as a share of the best one's) plus WEIGHT times that closeness. Only the best DEPTH
-hits are read, so a search costs the model about DEPTH short paragraphs (a second or so on a laptop
-CPU) and the index needs nothing new; a plain install never imports any of it. Measured in
-docs/evaluation.md ("Semantic re-ranking").
+hits are read, so the index needs nothing new; a search costs the model DEPTH short paragraphs (0.8 s
+on a 2-core machine) after loading PyTorch and the model once per process (about 8 s). A plain install
+never imports any of it. Measured in docs/relevance.md ("Built as an option").
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import UntrackError
 
-DEPTH = 30  # how many of the best hits the model reads (the answer is in the top 30 for ~95% of questions)
+DEPTH = 30  # how many of the best hits the model reads (its cost grows with them)
 # What the model's closeness (a cosine, mostly 0.1–0.7) is worth beside a hit's share of the best
 # score: measured over q1–q21 (0.25–1.0 all gain; 0.5 and 0.75 best, 0.5 costs "who" questions less).
 WEIGHT = 0.5
