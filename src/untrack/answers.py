@@ -294,6 +294,7 @@ _SPEAKING_STATE = LazyRegex(
 
 
 def fold_name(name: str) -> str:
+    """A name as compared: folded, with one kind of apostrophe ("People’s" is "People's")."""
     from .textutil import fold
 
     return fold(name).replace("’", "'")

@@ -745,9 +745,12 @@ def attribute(doc: Document) -> Document:
             sp = Speaker(previous.name, r.cue.group(0), previous.affiliation, "continuation")
         # (one unnamed office does not go on as another: "the Mayor of Heidelberg said …" then
         # "…, the President of the World Travel and Tourism Council said …")
-        other_office = r.unnamed_role is not None and previous is not None and previous.rule == "office"
-        if other_office and previous is not None and office_of(r.unnamed_role or "") == previous.name:
-            other_office = False
+        other_office = (
+            r.unnamed_role is not None
+            and previous is not None
+            and previous.rule == "office"
+            and office_of(r.unnamed_role) != previous.name
+        )
         if sp is None and previous is not None and not r.summary and not other_office and i + 1 < len(paras):
             after = readings.get(id(paras[i + 1]))
             if after is not None and after.own is None and after.cue is not None and after.unnamed_role is None:
