@@ -372,3 +372,17 @@ def test_an_old_sample_index_rebuilds_itself_and_a_users_index_says_how(runner, 
     assert res.exit_code == 2 and f"untrack index --rebuild --index {mine}" in res.stderr
     assert runner.invoke(app, ["index", "--rebuild", "--index", str(mine)]).exit_code == 0
     assert runner.invoke(app, ["search", "--index", str(mine), "attention"]).exit_code == 0
+
+
+def test_the_sample_from_another_install_is_replaced_not_doubled(runner, tmp_path: Path) -> None:
+    """Two virtual environments share the default index: the second's `untrack index --sample`
+    leaves one sample release, not the same release twice."""
+    from untrack.sources import SEED_NAME, bundled_seed
+
+    other = tmp_path / "other-install" / SEED_NAME
+    other.parent.mkdir()
+    other.write_text(bundled_seed().read_text(encoding="utf-8"), encoding="utf-8")
+    ix = tmp_path / "ix"
+    assert runner.invoke(app, ["index", "--index", str(ix), str(other)]).exit_code == 0
+    assert runner.invoke(app, ["index", "--index", str(ix), "--sample"]).exit_code == 0
+    assert IndexStore(ix).status()["documents"] == 1

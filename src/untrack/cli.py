@@ -232,6 +232,16 @@ def _outdated_sample(store: Any) -> bool:
     return False
 
 
+def _sample_of_another_install(store: Any) -> bool:
+    """Does the index hold the bundled sample alone, read from another install's copy (another
+    virtual environment sharing the default index)?"""
+    from .sources import SEED_NAME, bundled_seed
+
+    if not store.exists() or not store.holds_only_sample():
+        return False
+    return any(p.name == SEED_NAME and p != bundled_seed() for p in store.recorded_sources())
+
+
 SEARCH_HELP = """Ranked search; each hit shows its speaker, id, date, section and best fragment.
 
 \b
@@ -442,6 +452,8 @@ def index_cmd(
         # The README's first command, run again after an upgrade: the sample is rebuilt, as search does.
         say(f"the sample index at {shown_path(store.path)} was built by an older untrack; rebuilding it")
         rebuild = True
+    elif sample and not rebuild and not paths and _sample_of_another_install(store):
+        rebuild = True  # one sample, this install's: not a second copy of the same release beside it
     if paths and not sample and store.exists() and store.holds_only_sample():
         # The sample was for trying untrack out; the user's own releases take its place.
         say(f"replacing the sample release in {shown_path(store.path)} with yours")
