@@ -289,7 +289,12 @@ _SPEAKING_STATE = LazyRegex(
     rf"|\b(?:{_OFFICE_WORDS})s?\s+(?:of|for|from)\s+(?:the\s+)?(?P<b>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)"
     rf"|\bdid\s+(?:the\s+)?(?P<c>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)\s+"
     r"(?:say|tell|argue|propose|warn|urge|stress|suggest|ask|want|call|describe|respond|reply|insist)\b",
-    needs=("’", "'", "of", "for", "from", "did"),
+    # (every match holds an office word or "did": most questions, holding "of" or "for" but none of
+    # these, are read without compiling the form, 1.6 ms of a cold search)
+    needs=(
+        *("representative", "delegat", "envoy", "ambassador", "minister", "president", "head"),
+        *("spokesperson", "observer", "leader", "government", "chief", "did"),
+    ),
 )
 
 
