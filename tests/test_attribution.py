@@ -514,6 +514,7 @@ def test_backshifted_speech_or_an_argument_going_on_continues_the_speaker(second
         "The Secretary-General was invited to play an active role in regard to the serious threat of the disease.",
         "Also by the draft, the Assembly would emphasize the role of the Commission and would call upon States.",
         "By the terms of another draft, the Assembly would repeat its request that the Conference begin talks.",
+        "By the terms of draft B — “Policies and Activities” — the General Assembly would underline the need.",
         "To its Bureau, the Council elected by acclamation Sylvie Example, the Permanent Representative of"
         " Luxembourg to the United Nations.",
         # An agent inside a capitalised run, a list of speakers, a text after an opening clause.
@@ -1069,6 +1070,11 @@ def test_an_unnamed_mediator_with_a_participle_aside_is_named_by_the_next_paragr
             "In his presentation, High Commissioner Example referred to the refugee crisis and said that the draft was"
             " a concern.",
             "Example",
+        ),
+        # a state the body "had been" in is someone's account of it, not the narrator's record of an act
+        (
+            "The Committee had been impressed by the number of new laws adopted by several States, Ms. Šimonexa said.",
+            "Šimonexa",
         ),
     ],
 )

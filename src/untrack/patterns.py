@@ -349,8 +349,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:[Tt]he\s+)?(?:General\s+)?(?:Assembly|Council|Committee|Commission|Board|Forum|Conference|"
         # (not the body's name run into a title: "Committee Chairman Aminu Wali (Nigeria) welcomed …")
         r"body|organ)\b(?!\s+(?:Chair(?:man|woman|person)?|Vice-Chair\w*|President|Rapporteur|[Mm]ember|Secretary|"
-        r"[Ee]xpert)\b)(?:(?!\b(?:said|speaking|stated|noted|told|asked)\b)[^.]){0,160}?(?<!\bhad\s)(?<!\bhad\salso\s)"
-        # (what the Committee "had adopted" is reported by someone: the narrator says "adopted")
+        r"[Ee]xpert)\b)(?:(?!\b(?:said|speaking|stated|noted|told|asked|had\s+been)\b)[^.]){0,160}?(?<!\bhad\s)(?<!\bhad\salso\s)"
+        # (what the Committee "had adopted" or "had been" moved by is reported by someone; the narrator says "adopted")
         r"\b(?:adopted|approved|decided|elected|appointed|took\s+note|took\s+action|"
         r"concluded|deferred|rejected|extended|renewed|established|proclaimed|observed\s+a\s+minute)\b|"
         r"(?:By|In)\s+(?:a\s+)?(?:recorded\s+)?vote\s+of\b|(?:Acting\s+)?[Ww]ithout\s+a\s+vote\b|"
@@ -358,7 +358,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:Also\s+|Further,?\s+|Moreover,?\s+|Similarly,?\s+|Likewise,?\s+|In\s+addition,?\s+|"
         r"(?:Besides|In\s+addition\s+to|Apart\s+from|Beyond)\s[^,]{1,100},\s+)?"
         r"(?:[Tt]he|[Tt]hat|[Tt]his|[Aa]|[Aa]nother|(?:[Uu]nder|[Bb]y|[Tt]hrough)\s+(?:the|a|another)|"
-        r"[Aa]ccording\s+to\s+the)\s+(?:terms\s+of\s+(?:the|a|another|that|its)\s+)?"
+        r"[Aa]ccording\s+to\s+the)\s+(?:terms\s+of\s+(?:(?:the|a|another|that|its)\s+)?)?"
         r"(?:draft\s+|new\s+|revised\s+|further\s+|related\s+|second\s+|third\s+)?"
         r"(?:(?:annex|annexes)\s+to\s+the\s+)?(?:text|resolution|decision|declaration|report|draft)\b"
         # (a document symbol's dots do not end the sentence: "(document A/C.2/72/L.19/Rev.1) would")
