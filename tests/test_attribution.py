@@ -1076,6 +1076,12 @@ def test_an_unnamed_mediator_with_a_participle_aside_is_named_by_the_next_paragr
             "The Committee had been impressed by the number of new laws adopted by several States, Ms. Šimonexa said.",
             "Šimonexa",
         ),
+        # a person who "reviewed" progress at a meeting did so in a statement
+        (
+            "In opening remarks to the delegates, Giorgio Example, Executive Director of the Drug Control Programme,"
+            " reviewed progress made since the Conference.",
+            "Giorgio Example",
+        ),
     ],
 )
 def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:

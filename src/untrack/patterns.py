@@ -115,6 +115,7 @@ SPEECH_VERBS = (
     "summarised",
     "addressed",
     "spotlighted",
+    "reviewed",
     "indicated",
     "believed",
     "felt",
@@ -165,6 +166,7 @@ SPEECH_VERBS = (
     "drew the attention",
     # a wish to say something is saying it: "wished to take the opportunity to recall", "wanted to stress"
     "spotlighted",
+    "reviewed",
     "wished to",
     "wanted to",
     "took the opportunity to",
