@@ -1082,6 +1082,11 @@ def test_an_unnamed_mediator_with_a_participle_aside_is_named_by_the_next_paragr
             " reviewed progress made since the Conference.",
             "Giorgio Example",
         ),
+        (
+            "Prior to adopting the reports, the Commission heard Jean-Francis Example (Benin), Chairman of working"
+            " group I, introduce that body’s report.",
+            "Jean-Francis Example",
+        ),
     ],
 )
 def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:

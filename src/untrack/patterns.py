@@ -536,7 +536,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "heard name verb",
         "named",
-        rf"\bheard\s+(?:from\s+)?(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?\s+"
+        # (or with the office after the name: "heard X (Benin), Chairman of working group I, introduce …")
+        rf"\bheard\s+(?:from\s+)?(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})(?:\s*{PLACE})?"
+        rf"(?:\s*,\s*{APPOSITIVE}\s*,)?\s+"
         rf"(?:[a-z]{{3,}}ly\s+)?(?P<verb>say|present|introduce|unveil|outline|describe|explain|warn|urge|call|stress|"
         rf"emphasi[sz]e|note|argue|state|report|brief|propose|announce|highlight|underline|express|appeal|tell|ask)\b",
         needs=("heard",),
