@@ -1194,6 +1194,26 @@ def test_an_office_is_not_given_to_a_next_speaker_with_another_title() -> None:
     assert recs[1]["speaker"] == "Trevor Example"
 
 
+@pytest.mark.parametrize(
+    ("office", "next_title"),
+    [
+        ("the Security Council President", "Guinea-Bissau Minister of Defence"),
+        ("the General Assembly President", "Ghana Minister of Finance"),
+    ],
+)
+def test_a_body_or_state_named_before_a_title_does_not_hide_it(office: str, next_title: str) -> None:
+    """'the Security Council President' is a President and 'Guinea-Bissau Minister of Defence' a Minister:
+    the office is not given to the Minister the next paragraph names."""
+    recs = records_of(
+        body(
+            f"In the letter to the Commission, {office} conveyed the acceptance of a request." + LONG,
+            f"Joining by video-link, {next_title} Marciano Example said his country was proud." + LONG,
+        )
+    )
+    assert "Example" not in (recs[0]["speaker"] or "")
+    assert "Example" in (recs[1]["speaker"] or "")
+
+
 def test_a_rule_never_matches_a_lead_without_the_words_it_needs() -> None:
     """Rules that name the words they need are not searched on leads without them; over the
     leads of the real releases (tests/fixtures/real, eval/corpus), such a lead never matches."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import STATES
 from .names import BODY_WORDS, TITLE_STARTS
 from .textutil import fold
 
@@ -64,12 +65,27 @@ def holds(title: str, office: str) -> bool:
 
 def head_title(role: str) -> str | None:
     """The word of office a title begins with ('secretary-general', 'minister', 'special'), past
-    articles, 'United Nations' and possessives; None if it begins with no such word."""
-    for word in re.findall(r"[\w’'-]+", fold(role)):
+    articles, 'United Nations', possessives, and the name of the State or body whose office it is
+    ('Guinea-Bissau Minister of Defence', 'Security Council President'); None if it begins with no
+    such word."""
+    words = re.findall(r"[\w’'-]+", fold(role))
+    state = _LEADING_STATE.match(" ".join(words))
+    if state is not None:
+        words = words[len(state.group(0).split()) :]
+    for i, word in enumerate(words[:4]):  # "Security Council President", "General Assembly President"
+        if word in BODY_WORDS and i + 1 < len(words) and words[i + 1] in TITLE_STARTS:
+            words = words[i + 1 :]
+            break
+    for word in words:
         if word in _NOT_HEADS or word in BODY_WORDS or re.search(r"[’']s$", word):
             continue  # "the Committee’s Chairman", "Committee Chairman": the title is the next word
         return word if word in TITLE_STARTS and word not in _INFORMAL_OFFICES else None
     return None
+
+
+_LEADING_STATE = re.compile(
+    "(?:the )?(?:" + "|".join(sorted((re.escape(fold(s)) for s in STATES), key=len, reverse=True)) + r")(?= \w)"
+)
 
 
 # Informal words for an office: the genre uses them for any title ("the head of the Department of
