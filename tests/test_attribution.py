@@ -1214,6 +1214,21 @@ def test_a_body_or_state_named_before_a_title_does_not_hide_it(office: str, next
     assert "Example" in (recs[1]["speaker"] or "")
 
 
+def test_an_office_in_a_clause_after_a_delegation_is_the_person_given_that_office() -> None:
+    """'…, at the end of which the President of the Conference remarked …' after 'Argentina said …': the
+    President the release named, not Argentina going on."""
+    recs = records_of(
+        body(
+            "In the plenary, the President of the Conference on Disarmament, Ambassador Duong Example of Viet Nam,"
+            " informed the members that a new Secretary-General had been appointed." + LONG,
+            "Argentina said that a programme of work would be the most viable alternative." + LONG,
+            "The Conference then continued its deliberations in an informal setting, at the end of which the President"
+            " of the Conference on Disarmament remarked that most delegations shared the feeling." + LONG,
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Duong Example", "Argentina", "Duong Example"]
+
+
 def test_a_rule_never_matches_a_lead_without_the_words_it_needs() -> None:
     """Rules that name the words they need are not searched on leads without them; over the
     leads of the real releases (tests/fixtures/real, eval/corpus), such a lead never matches."""

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .lexicon import DEMONYMS, STATES
 from .model import Document, Paragraph
 from .names import BODY_WORDS, is_role_word, person_and_place, person_from_run, starts_as_a_title
-from .offices import head_title, holds, may_hold, office_of, presiding_title
+from .offices import head_title, holds, may_hold, office_of, presiding_keys
 from .patterns import (
     ARGUMENT_GOES_ON,
     CAP,
@@ -658,12 +658,15 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
             own.role = behalf.group("role").strip(" ,")
     return _Reading(
         own=own,
-        cue=_cue(text) if own is None else None,
+        cue=_cue(text) if own is None and role is None else None,
         text=text,
         unnamed_role=role,
         lead=lead,
         summary=bool(_SUMMARY.search(lead)),
     )
+
+
+_STATES = frozenset(STATES)  # a delegation speaker's name
 
 
 # The narrator's own voice: the present tense ("Resolution 1373 is…", "The carnage has aroused…"),
@@ -682,8 +685,7 @@ def _presiding_officers(readings: Iterable[_Reading]) -> dict[str | None, Speake
         if sp is None or not sp.name or not (sp.role or sp.affiliation) or sp.rule in ROLE_RULES:
             continue
         # (the title may stand where a country would: "Rita Izsak-Ndiaye, Committee Rapporteur, said")
-        title = presiding_title(sp.role or "") or presiding_title(sp.affiliation or "")
-        if title:
+        for title in presiding_keys(sp.role or "") or presiding_keys(sp.affiliation or ""):
             found.setdefault(title, {})[sp.name] = sp
     return {title: next(iter(people.values())) for title, people in found.items() if len(people) == 1}
 
@@ -745,11 +747,12 @@ def attribute(doc: Document) -> Document:
             sp = Speaker(previous.name, r.cue.group(0), previous.affiliation, "continuation")
         # (one unnamed office does not go on as another: "the Mayor of Heidelberg said …" then
         # "…, the President of the World Travel and Tourism Council said …")
+        # (nor does a delegation go on as an office: "Argentina said …" then "…, at the end of which the
+        # President of the Conference remarked …")
         other_office = (
             r.unnamed_role is not None
             and previous is not None
-            and previous.rule == "office"
-            and office_of(r.unnamed_role) != previous.name
+            and (previous.rule == "office" and office_of(r.unnamed_role) != previous.name or previous.name in _STATES)
         )
         if sp is None and previous is not None and not r.summary and not other_office and i + 1 < len(paras):
             after = readings.get(id(paras[i + 1]))
@@ -771,7 +774,7 @@ def attribute(doc: Document) -> Document:
             # Never named in the release: the office speaks ("the Deputy Executive Director of UNFPA");
             # "the Chairman" is the one person the release calls its Chairman, if there is one.
             office = office_of(r.unnamed_role)
-            holder = presiding.get(presiding_title(office)) if office else None
+            holder = next((presiding[k] for k in presiding_keys(office) if k in presiding), None) if office else None
             if holder is not None:
                 sp = Speaker(holder.name, r.unnamed_role, holder.affiliation, "office")
             elif office:

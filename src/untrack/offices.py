@@ -107,3 +107,19 @@ def presiding_title(role: str) -> str | None:
     if word == "rapporteur":  # a body has one Rapporteur, as it has one Chair
         return "rapporteur"
     return "president" if word == "president" else None
+
+
+_PRESIDING_OF = re.compile(r"^(?:the\s+)?(?P<title>\S+)\s+of\s+(?:the\s+)?(?P<body>\S.*)$")
+
+
+def presiding_keys(role: str) -> tuple[str, ...]:
+    """The names a presiding office goes by in one release, most precise first: 'President of the
+    Conference on Disarmament' → ('president of conference on disarmament', 'president'), so that
+    'the President of the Conference on Disarmament remarked' and 'the President recalled' are the
+    person the release gave that title; a bare title → ('president',); any other title → ()."""
+    bare = presiding_title(role)
+    if bare:
+        return (bare,)
+    m = _PRESIDING_OF.match(fold(role.strip()).rstrip(" ,."))
+    base = presiding_title(m.group("title")) if m else None
+    return (f"{base} of {m.group('body')}", base) if m and base else ()

@@ -683,7 +683,9 @@ OFFICE = (
 )
 UNNAMED_OFFICIAL = re.compile(
     # (an office that "was asked" or "is requested" is spoken to, not speaking)
-    rf"(?:^(?:Also\s+)?(?:(?:this|that|later\s+this|earlier\s+this)\s+(?:morning|afternoon|evening)\s+)?|,\s+(?:as\s+)?|[”\"],?\s+)"
+    # (or in a clause on what came before: "…, at the end of which the President of the Conference remarked")
+    rf"(?:^(?:Also\s+)?(?:(?:this|that|later\s+this|earlier\s+this)\s+(?:morning|afternoon|evening)\s+)?|"
+    rf",\s+(?:as\s+|(?:at\s+the\s+(?:end|close)\s+of|after|following|during)\s+which\s+)?|[”\"],?\s+)"
     rf"(?:[Aa]|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]his)\s+(?P<role>{OFFICE}(?:(?!\b(?:was|were|been|be|is|are|being)\b)[^;“”\"]){{0,160}}?)"
     # (an aside may stand between the office and its verb, set off by commas or dashes: "The
     # Director-General of the Organization, the body that verifies the Convention, told…")
