@@ -61,6 +61,9 @@ def test_a_state_in_a_speakers_place_prefers_that_delegations_paragraphs() -> No
     assert answers.speaking_states("How did Russia’s envoy answer Ukraine's accusations?") == {"Russian Federation"}
     assert answers.speaking_states("What did the representative of the United Kingdom say?") == {"United Kingdom"}
     assert answers.speaking_states("What did the Secretary-General's envoy say about Ukraine?") == set()
+    # a delegation votes, abstains and objects in its statements: "why did X vote against …?" asks for them
+    assert answers.speaking_states("Why did the United States vote against the resolution?") == {"United States"}
+    assert answers.speaking_states("Why did France object to the meeting?") == {"France"}
     (pref,) = [
         p for p in answers.preferences("How did Russia's envoy answer Ukraine?") if p.name == "that State's words"
     ]

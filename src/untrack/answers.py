@@ -288,7 +288,8 @@ _SPEAKING_STATE = LazyRegex(
     rf"(?P<a>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)[’']s?\s+(?:[\w-]+\s+){{0,3}}?(?:{_OFFICE_WORDS})s?\b"
     rf"|\b(?:{_OFFICE_WORDS})s?\s+(?:of|for|from)\s+(?:the\s+)?(?P<b>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)"
     rf"|\bdid\s+(?:the\s+)?(?P<c>(?:[A-Z][\w’'-]*\s+){{0,4}}[A-Z][\w-]*)\s+"
-    r"(?:say|tell|argue|propose|warn|urge|stress|suggest|ask|want|call|describe|respond|reply|insist)\b",
+    r"(?:say|tell|argue|propose|warn|urge|stress|suggest|ask|want|call|describe|respond|reply|insist|vote|abstain"
+    r"|object|oppose|reject|support|explain|complain|criticize|criticise|express|raise|request|question|justify)\b",
     # (every match holds an office word or "did": most questions, holding "of" or "for" but none of
     # these, are read without compiling the form, 1.6 ms of a cold search)
     needs=(
