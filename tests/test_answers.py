@@ -39,7 +39,10 @@ from untrack.sources import Source
         ("Luxembourg question to the IOM chief", ["a question from the floor"]),
         ("summary of the 2012 General Assembly meeting on human trafficking", ["the release's summary"]),
         ("What was the recorded vote on the Kosovo draft?", ["how a vote went"]),
-        ("which Council members abstained on the Libya resolution", ["how a vote went"]),
+        ("which Council members abstained on the Libya resolution", ["how a vote went", "countries"]),
+        # a Council's members are States; a treaty body's members are experts
+        ("which permanent members vetoed the draft on Syria", ["countries"]),
+        ("which members of the Committee raised concerns", []),
         ("Kosovo resolution 1244 vote abstentions", ["how a vote went"]),
         ("what did Iceland's delegate say about men and boys", ["that State's words", "a speaker's words"]),
         ("What did Kenya say at the Conference on Disarmament in 2020", ["that State's words", "a speaker's words"]),

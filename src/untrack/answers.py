@@ -95,8 +95,10 @@ _MONEY = LazyRegex(
     re.I,
 )
 _ASKS_STATES = LazyRegex(
-    r"\b(?:which|what)\s+(?:other\s+)?(?:countries|country|nations|states|member\s+states|delegations|delegates"
-    r"|governments)\b|\bwho\s+(?:else|also)\s+(?:spoke|took\s+the\s+floor|made\s+statements?|took\s+part)\b",
+    # ("which permanent members", "which Council members": in UN usage a body's members are States)
+    r"\b(?:which|what)\s+(?:other\s+)?(?:countries|country|nations?|states|member\s+states|delegations|delegates"
+    r"|governments|(?:permanent|non-permanent|elected|Council)\s+members)\b"
+    r"|\bwho\s+(?:else|also)\s+(?:spoke|took\s+the\s+floor|made\s+statements?|took\s+part)\b",
     re.I,
     needs=("which", "what", "who"),
 )
