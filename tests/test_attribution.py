@@ -515,6 +515,7 @@ def test_backshifted_speech_or_an_argument_going_on_continues_the_speaker(second
         "Also by the draft, the Assembly would emphasize the role of the Commission and would call upon States.",
         "By the terms of another draft, the Assembly would repeat its request that the Conference begin talks.",
         "By the terms of draft B — “Policies and Activities” — the General Assembly would underline the need.",
+        "By the terms of its lengthy draft resolution B — “Policies” — the General Assembly would request more.",
         "To its Bureau, the Council elected by acclamation Sylvie Example, the Permanent Representative of"
         " Luxembourg to the United Nations.",
         # An agent inside a capitalised run, a list of speakers, a text after an opening clause.
@@ -1227,6 +1228,20 @@ def test_an_office_in_a_clause_after_a_delegation_is_the_person_given_that_offic
         )
     )
     assert [r["speaker"] for r in recs] == ["Duong Example", "Argentina", "Duong Example"]
+
+
+def test_a_representative_to_a_body_speaks_for_the_state_and_an_office_goes_on_further() -> None:
+    """'Permanent Representative of the United States to the Conference on Disarmament' speaks for the
+    United States; 'The Assistant Secretary-General further told …' is the one the release named."""
+    recs = records_of(
+        body(
+            "Assistant Secretary-General for Human Rights Ibrahima Example said the Committee had much to do." + LONG,
+            "The Assistant Secretary-General further told the members about the meeting of Chairpersons." + LONG,
+            "Ambassador Robert Example, Permanent Representative of the United States to the Conference on"
+            " Disarmament, made farewell remarks." + LONG,
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Ibrahima Example", "Ibrahima Example", "United States"]
 
 
 def test_a_rule_never_matches_a_lead_without_the_words_it_needs() -> None:

@@ -139,7 +139,8 @@ def _with_acronym(entity: str, rest: str) -> str:
 
 def _clean_entity(entity: str) -> str:
     entity = re.sub(r"^the\s+", "", entity.strip(), flags=re.I)
-    entity = re.sub(r"\s+to\s+the\s+United\s+Nations\b.*$", "", entity)  # "Permanent Representative of X to the UN"
+    # "Permanent Representative of X to the United Nations", "… to the Conference on Disarmament"
+    entity = re.sub(r"\s+to\s+the\s+(?:United\s+Nations|Conference|Office|Organization)\b.*$", "", entity)
     entity = re.sub(r"[’']s$", "", entity.rstrip(".,;: "))  # "Japan’s delegation": Japan
     return re.sub(r"\s+Delegation$", "", entity)  # "his counterpart from the European Union Delegation"
 

@@ -361,7 +361,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:Besides|In\s+addition\s+to|Apart\s+from|Beyond)\s[^,]{1,100},\s+)?"
         r"(?:[Tt]he|[Tt]hat|[Tt]his|[Aa]|[Aa]nother|(?:[Uu]nder|[Bb]y|[Tt]hrough)\s+(?:the|a|another)|"
         r"[Aa]ccording\s+to\s+the)\s+(?:terms\s+of\s+(?:(?:the|a|another|that|its)\s+)?)?"
-        r"(?:draft\s+|new\s+|revised\s+|further\s+|related\s+|second\s+|third\s+)?"
+        r"(?:lengthy\s+|long\s+|short\s+|omnibus\s+)?(?:draft\s+|new\s+|revised\s+|further\s+|related\s+|second\s+|third\s+)?"
         r"(?:(?:annex|annexes)\s+to\s+the\s+)?(?:text|resolution|decision|declaration|report|draft)\b"
         # (a document symbol's dots do not end the sentence: "(document A/C.2/72/L.19/Rev.1) would")
         r"(?:[^.]|\.(?=\S)){0,160}?\b(?:would|calls|called|urges|urged|requests|requested|asks|asked|decides|reaffirms|"
@@ -690,7 +690,7 @@ UNNAMED_OFFICIAL = re.compile(
     # (an aside may stand between the office and its verb, set off by commas or dashes: "The
     # Director-General of the Organization, the body that verifies the Convention, told…")
     rf"(?:\s*,\s*(?:the|a|an|which|who|whose|responsible|[a-z]{{3,}}ing)\s[^;“”\"]{{1,200}}?,|\s+(?:--?|–|—)\s*[^;“”\"–—]{{1,200}}?\s*(?:--?|–|—))?"
-    rf"\s+(?:today\s+|also\s+)?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?P<verb>{VERBS})"
+    rf"\s+(?:today\s+|also\s+|further\s+|then\s+|again\s+|later\s+)?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?P<verb>{VERBS})"
     # or the verb first: "…, said the United Nations top gender official at the closing".
     rf"|(?:,|[”\"])\s*(?P<verb2>said|told|stressed|warned|noted|added|declared|stated|emphasized|emphasised|"
     rf"explained|observed|underlined|continued|insisted|recalled|pointed\s+out)\s+(?:the|its|a)\s+"
