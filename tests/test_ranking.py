@@ -333,3 +333,33 @@ def test_a_body_filter_read_on_headlines_lets_through_what_the_paragraph_filter_
     for body in ("Security Council", "general assembly", "Council"):
         by_paragraph = o.ranker.docs(build_filter(Filters(body=body)))
         assert o.allowed(Filters(body=body)) & set(range(o.searcher.doc_count())) == by_paragraph
+
+
+@given(
+    a=st.text(alphabet="abcdé", max_size=9),
+    b=st.text(alphabet="abcdé", max_size=9),
+    k=st.integers(min_value=0, max_value=3),
+)
+def test_fuzzy_terms_are_the_words_whoosh_counts_within_the_edits(a: str, b: str, k: int) -> None:
+    """`word~` finds the same index words as Whoosh's own fuzzy expansion: within k insertions,
+    deletions, substitutions or swaps of neighbours (its distance), only found faster."""
+    from whoosh.support.levenshtein import distance
+
+    from untrack.ranking import within_edits
+
+    assert within_edits(a, b, k) == (distance(a, b) <= k)
+
+
+@pytest.mark.parametrize("query", ["traficking~", "trafficing~2", "childen~", "bachelett~"])
+def test_a_fuzzy_search_expands_to_the_terms_whoosh_would(seed_index: Path, query: str) -> None:
+    """A misspelled word~ finds what it stands for in every field: the same words as Whoosh's own
+    expansion."""
+    from untrack.ranking import fuzzy_words
+
+    store = IndexStore(seed_index)
+    reader = opened(store).searcher.reader()
+    word, _, dist = query.partition("~")
+    for field in ("text", "speaker", "affiliation", "role"):
+        q = wq.FuzzyTerm(field, word, maxdist=int(dist or 1))
+        assert sorted(fuzzy_words(q, reader)) == sorted(q._btexts(reader))
+    assert search(store, query, limit=5)

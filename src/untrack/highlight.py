@@ -22,7 +22,9 @@ class Highlighter:
 
     @classmethod
     def for_query(cls, q: Any, reader: Any) -> Highlighter:
-        from whoosh.query import AndNot, Not, Phrase
+        from whoosh.query import AndNot, FuzzyTerm, Not, Phrase
+
+        from .ranking import fuzzy_words
 
         h = cls()
 
@@ -40,6 +42,11 @@ class Highlighter:
                     h.terms.update(node.words)
                 return
             if node.is_leaf():
+                if getattr(node, "fieldname", "text") != "text":
+                    return  # (only the text is highlighted: a fuzzy word is not expanded over every field)
+                if isinstance(node, FuzzyTerm):
+                    h.terms.update(fuzzy_words(node, reader))
+                    return
                 for fieldname, text in node.existing_terms(reader, expand=True):
                     if fieldname == "text":
                         h.terms.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
