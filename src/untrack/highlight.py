@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,9 @@ class Highlighter:
     phrases: list[tuple[str, ...]] = field(default_factory=list)
 
     @classmethod
-    def for_query(cls, q: Any, reader: Any) -> Highlighter:
+    def for_query(cls, q: Any, reader: Any, fuzzy: Callable[[Any], list[str]] | None = None) -> Highlighter:
+        """What `q` matched in the text; `fuzzy` gives the words a fuzzy term stands for (the
+        ranker's, found once for the search)."""
         from whoosh.query import AndNot, FuzzyTerm, Not, Phrase
 
         from .ranking import fuzzy_words
@@ -45,7 +48,7 @@ class Highlighter:
                 if getattr(node, "fieldname", "text") != "text":
                     return  # (only the text is highlighted: a fuzzy word is not expanded over every field)
                 if isinstance(node, FuzzyTerm):
-                    h.terms.update(fuzzy_words(node, reader))
+                    h.terms.update(fuzzy(node) if fuzzy else fuzzy_words(node, reader))
                     return
                 for fieldname, text in node.existing_terms(reader, expand=True):
                     if fieldname == "text":

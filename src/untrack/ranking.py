@@ -60,6 +60,8 @@ class Ranker(TermScorer):
         self.as_written = as_written  # (text, words) -> do the words stand together, as written?
         self._tokens: dict[tuple[str, str], list[str]] = {}  # analysed speaker names, roles, ...
         self._dfs: dict[tuple[str, Any], int] = {}  # document frequencies, for size_key
+        # the words a fuzzy term stood for in the last search, which its highlighting reuses
+        self._fuzzy: dict[tuple[str, str, int, int], list[str]] = {}
         self.prune = True  # top k without reading what cannot win (see untrack.pruning)
         self.blockmax = BLOCKMAX  # ... for single words, phrases and NOT too (see untrack.blockmax)
 
@@ -79,6 +81,14 @@ class Ranker(TermScorer):
         if kind.__name__ == "VerifiedPhrase":
             return self.size_key(q.child)
         return sum(self.size_key(sub) for sub in getattr(q, "subqueries", ()))
+
+    def fuzzy_words(self, q: Any) -> list[str]:
+        """The index words a fuzzy term stands for (see `fuzzy_words`), found once per search."""
+        key = (q.fieldname, q.text, q.maxdist, q.prefixlength)
+        got = self._fuzzy.get(key)
+        if got is None:
+            got = self._fuzzy[key] = fuzzy_words(q, self.searcher.reader())
+        return got
 
     def docs(self, q: Any) -> set[int]:
         """The documents matching `q` (phrases checked), for filters."""
@@ -141,7 +151,8 @@ class Ranker(TermScorer):
             must, maybe = self.scores(q.a, run), self.scores(q.b, run)
             return boosted({d: s + maybe.get(d, 0.0) for d, s in must.items()}, q.boost)
         if kind in (wq.Prefix, wq.Wildcard, wq.FuzzyTerm):
-            return self.scores(expand(q, self.searcher.reader()), _Run(eager_check=True))
+            words = self.fuzzy_words(q) if kind is wq.FuzzyTerm else None
+            return self.scores(expand(q, self.searcher.reader(), words), _Run(eager_check=True))
         if kind is wq.Phrase and (not run.eager_check or not self._has_positions(q.fieldname)):
             # Ranked: checked lazily on the stored record. A filter: Whoosh's positions, where
             # the field keeps them (names and sections), as every match must be checked anyway.
@@ -197,6 +208,7 @@ class Ranker(TermScorer):
         to the lower document number, as in Whoosh. Only documents in `allow` (when given) and
         not in `exclude` count; a document in `scale` has its score multiplied by its factor;
         with a `context`, the best are re-scored with their neighbours' scores (see Context)."""
+        self._fuzzy.clear()
         try:
             if context is None or not limit:
                 return self._top(q, limit, allow, exclude, scale, False)[0]
@@ -466,14 +478,14 @@ def rescore(q: Any, d: int, memo: dict[int, Scores]) -> float | None:
     return None if table is None else table.get(d)
 
 
-def expand(q: Any, reader: Any) -> Any:
+def expand(q: Any, reader: Any, words: list[str] | None = None) -> Any:
     """A wildcard, prefix or fuzzy term as the Or of the index terms it stands for, each scored
     by BM25F (Whoosh's default gives every expansion the same constant score, which ranks the
     matches in index order)."""
     from whoosh.query import NullQuery, Or, Term
 
     fieldname = q.field()
-    texts = fuzzy_words(q, reader) if isinstance(q, wq.FuzzyTerm) else q._btexts(reader)
+    texts = words if words is not None else q._btexts(reader)
     terms = [Term(fieldname, t) for t in texts if t]
     if not terms:
         return NullQuery

@@ -297,7 +297,7 @@ def search(
                 Every(), limit=limit or None, filter=allow, mask=Term("kind", "heading"), sortedby=keys, reverse=reverse
             )
             found = [(r["record"], None) for r in results]
-        highlighter = Highlighter.for_query(q, s.reader())
+        highlighter = Highlighter.for_query(q, s.reader(), o.ranker.fuzzy_words)
         hits = []
         for rank, (rec, score) in enumerate(found, 1):
             matches = highlighter.spans(rec["text"])
