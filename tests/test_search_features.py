@@ -204,3 +204,14 @@ def test_a_query_that_finds_hits_is_offered_only_one_edit_corrections(runner, se
     assert res.exit_code == 0 and "did you mean" not in res.stderr
     res = runner.invoke(app, ["search", "--index", str(seed_index), "-n", "1", "victims and the courtz"])
     assert res.exit_code == 0 and "did you mean" in res.stderr
+
+
+def test_a_fuzzy_word_highlights_the_words_it_stood_for(runner, seed_index: Path) -> None:
+    """'traficking~' finds 'trafficking' and highlights it in every hit whose text holds it."""
+    res = runner.invoke(app, ["search", "--index", str(seed_index), "--json", "-n", "5", "traficking~"])
+    assert res.exit_code == 0, res.output
+    hits = jsonl(res.stdout)
+    with_word = [h for h in hits if "trafficking" in h["text"].lower()]
+    assert with_word
+    for h in with_word:
+        assert "trafficking" in {h["text"][a:b].lower() for a, b in h["matches"]}
