@@ -1230,9 +1230,9 @@ def test_an_office_in_a_clause_after_a_delegation_is_the_person_given_that_offic
     assert [r["speaker"] for r in recs] == ["Duong Example", "Argentina", "Duong Example"]
 
 
-def test_a_representative_to_a_body_speaks_for_the_state_and_an_office_goes_on_further() -> None:
-    """'Permanent Representative of the United States to the Conference on Disarmament' speaks for the
-    United States; 'The Assistant Secretary-General further told …' is the one the release named."""
+def test_a_named_representative_to_a_body_and_an_office_that_goes_on_further() -> None:
+    """'Ambassador X, Permanent Representative of the United States to the Conference on Disarmament' is X,
+    for the United States; 'The Assistant Secretary-General further told …' is the one the release named."""
     recs = records_of(
         body(
             "Assistant Secretary-General for Human Rights Ibrahima Example said the Committee had much to do." + LONG,
@@ -1241,7 +1241,8 @@ def test_a_representative_to_a_body_speaks_for_the_state_and_an_office_goes_on_f
             " Disarmament, made farewell remarks." + LONG,
         )
     )
-    assert [r["speaker"] for r in recs] == ["Ibrahima Example", "Ibrahima Example", "United States"]
+    assert [r["speaker"] for r in recs] == ["Ibrahima Example", "Ibrahima Example", "Robert Example"]
+    assert recs[2]["affiliation"] == "United States"
 
 
 def test_a_rule_never_matches_a_lead_without_the_words_it_needs() -> None:

@@ -525,7 +525,8 @@ def _delegate_named(lead: str, sp: Speaker) -> Speaker:
     so is one named right before it ("an address by Alessio Bruni, a representative of the Office")."""
     at = lead.find(sp.raw)
     m = _DELEGATE_NAMED.match(lead[at + len(sp.raw) :]) if at >= 0 and sp.raw else None
-    if m is None and at > 0 and re.match(r"(?:[Aa]n?|[Tt]he)\s", sp.raw):
+    # (or an office in apposition: "Ambassador Robert Wood, Permanent Representative of the United States, …")
+    if m is None and at > 0 and re.match(r"(?:[Aa]n?\s|[Tt]he\s|(?:Deputy\s+)?Permanent\s+Representative\b)", sp.raw):
         m = _NAMED_BEFORE.search(lead[:at])
     found = person_from_run(m.group("run"), titled=True) if m else None
     if found is None or found[1] or len(found[0].split()) < 2:
