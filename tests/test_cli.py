@@ -274,6 +274,7 @@ def test_version_and_short_help_everywhere(runner) -> None:
     [
         (["--from", "2012-13", "courts"], "bad date '2012-13'"),
         (["--from", "2012-02-30", "courts"], "no such day"),
+        (["--to", "2012-13", "courts"], "no such month"),
         (["--from", "2013", "--to", "2012", "courts"], "--from 2013 is after --to 2012"),
         (["foo:bar courts"], "unknown field 'foo'"),
         (["what did they say"], "nothing to search for"),

@@ -117,7 +117,8 @@ def date_bound(value: str, end: bool) -> str:
     try:
         datetime.date.fromisoformat(full)
     except ValueError:
-        raise QueryError(f"bad date {value!r}: there is no such day") from None
+        what = "month" if len(value) == 7 else "day"
+        raise QueryError(f"bad date {value!r}: there is no such {what}") from None
     pad = {4: ("-01-01", "-12-31"), 7: ("-01", "-31"), 10: ("", "")}[len(value)]
     return value + pad[1 if end else 0]
 
