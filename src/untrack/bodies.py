@@ -89,8 +89,7 @@ def body_of(lines: list[str], lede: str, symbol: str | None) -> str | None:
     CEDAW's)."""
     folded = [_folded_body(line) for line in lines]  # "on the" is often written "on"
     lede_names = lede_body(lede)
-    for body in BODIES:
-        name = _folded_body(body)
+    for body, name in _BODIES_FOLDED:
         if any(name in line for line in folded):
             # "General Assembly" over "The Special Committee on Peacekeeping Operations this afternoon …"
             return lede_names if body in _PARENTS and lede_names and lede_names not in _PRINCIPAL else body
@@ -131,7 +130,8 @@ def _folded_body(name: str) -> str:
     return re.sub(r"\s+on\s+(?:the\s+)?", " on ", " ".join(name.lower().split()))
 
 
-_FOLDED_BODIES = frozenset(_folded_body(b) for b in BODIES)
+_BODIES_FOLDED = tuple((b, _folded_body(b)) for b in BODIES)  # (folded once, not per release)
+_FOLDED_BODIES = frozenset(name for _, name in _BODIES_FOLDED)
 
 
 def is_body_name(text: str) -> bool:
@@ -163,7 +163,8 @@ def lede_body(first_paragraph: str) -> str | None:
 
 
 def _as_spelled(name: str) -> str | None:
-    return next((b for b in BODIES if _folded_body(b) == _folded_body(name)), None)
+    folded = _folded_body(name)
+    return next((b for b, f in _BODIES_FOLDED if f == folded), None)
 
 
 _LISTED_WITH = re.compile(r"\s*(?:\([^)]*\))?\s*,?\s*(?:and|as well as)\s+(?:its\s+|the\s+)?")
