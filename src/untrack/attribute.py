@@ -660,7 +660,7 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
             own.role = behalf.group("role").strip(" ,")
     return _Reading(
         own=own,
-        cue=_cue(text) if own is None and role is None else None,
+        cue=_cue(text) if own is None else None,
         text=text,
         unnamed_role=role,
         lead=lead,

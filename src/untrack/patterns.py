@@ -165,8 +165,6 @@ SPEECH_VERBS = (
     "drew attention",
     "drew the attention",
     # a wish to say something is saying it: "wished to take the opportunity to recall", "wanted to stress"
-    "spotlighted",
-    "reviewed",
     "wished to",
     "wanted to",
     "took the opportunity to",
