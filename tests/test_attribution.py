@@ -1088,6 +1088,13 @@ def test_an_unnamed_mediator_with_a_participle_aside_is_named_by_the_next_paragr
             " group I, introduce that body’s report.",
             "Jean-Francis Example",
         ),
+        # a hyphenated title ("Vice-Minister", "Vice-Chair") is a title as its last part is
+        (
+            "Poverty was worst in countries in conflict, the Vice-Minister for Social Assistance of Angola, Maria"
+            " Example, told the Assembly this morning.",
+            "Maria Example",
+        ),
+        ("The Vice-Chair of the Committee, Ana Example, said that the session had gone well.", "Ana Example"),
     ],
 )
 def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:
@@ -1481,3 +1488,13 @@ def test_a_states_office_before_the_name_gives_the_person_of_that_state() -> Non
         )
     )[0]
     assert (rec["speaker"], rec["affiliation"]) == ("Chun Example", "Republic of Korea")
+
+
+def test_a_narrated_act_that_ends_on_she_said_is_her_account() -> None:
+    """'The Committee adopted 63 drafts, …, she recalled.': the whole sentence is what she reported, so
+    it goes on from her, as a bare 'The Committee adopted 63 drafts.' would not."""
+    intro = "Introducing the report, Rapporteur Ana Example (Costa Rica) said that time had been short." + LONG
+    recs = records_of(body(intro, "The Committee adopted 63 draft resolutions, 49 of them by vote, she recalled."))
+    assert recs[1]["speaker"] == "Ana Example"
+    recs = records_of(body(intro, "The Committee adopted 63 draft resolutions, 49 of them by vote."))
+    assert not recs[1]["speaker"]

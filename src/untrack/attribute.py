@@ -613,6 +613,10 @@ class _Reading:
 _PRONOUN_AHEAD = re.compile(r"^(?:Before|After|As|When|While|Once|Until|Since)\s+(?:he|she)\b[^,;]*,\s+")
 
 
+# A lead sentence that ends on its reporter: "…, she recalled." The whole sentence is reported speech.
+_ENDS_ON_PRONOUN_SAYS = re.compile(rf",\s+(?:he|she)\s+(?:also\s+|further\s+|then\s+)?{VERBS}[.:]?\s*$")
+
+
 def _read(p: Paragraph, roster: Roster) -> _Reading:
     text = _prose(p)
     lead = lead_sentence(text)
@@ -626,6 +630,8 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
             ahead = _PRONOUN_AHEAD.match(flat)
             if ahead is None or flat[ahead.end() : flat.find(own.raw)] not in ("", "the "):
                 own = None
+    if own is NO_SPEAKER and _ENDS_ON_PRONOUN_SAYS.search(flat):
+        own = None  # "The Committee adopted 63 drafts, she recalled.": her account of the meeting, not narration
     role = None
     if own is None and CONTINUATION.search(hyphens(text)):
         own = agent_speaker(lead, roster)  # "introduced by X’s representative … he said"

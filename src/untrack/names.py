@@ -105,10 +105,19 @@ def person_and_place(run: str, titled: bool = False) -> tuple[str, str, str | No
     return name, role, place
 
 
+# What may stand before a word of office in a hyphenated title: "Vice-Minister", "Vice-Chair".
+_TITLE_PREFIXES = frozenset({"vice", "co", "pro"})
+
+
 def is_role_word(word: str) -> bool:
-    """'Director', and a hyphenated title all of whose parts are role words: 'Commissioner-General'."""
+    """'Director', and a hyphenated title all of whose parts are role words ('Commissioner-General')
+    or that puts a prefix of office before one ('Vice-Minister')."""
     word = fold(word)
-    return word in ROLE_WORDS or ("-" in word and all(part in ROLE_WORDS for part in word.split("-")))
+    if word in ROLE_WORDS:
+        return True
+    parts = word.split("-")
+    prefixes_ok = all(p in ROLE_WORDS or p in _TITLE_PREFIXES for p in parts[:-1])
+    return len(parts) > 1 and parts[-1] in ROLE_WORDS and prefixes_ok
 
 
 BODY_WORDS = frozenset(
