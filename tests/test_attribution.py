@@ -1095,6 +1095,18 @@ def test_an_unnamed_mediator_with_a_participle_aside_is_named_by_the_next_paragr
             "Maria Example",
         ),
         ("The Vice-Chair of the Committee, Ana Example, said that the session had gone well.", "Ana Example"),
+        (
+            "Italy’s Under-Secretary of State for Foreign Affairs, Patrizia Example, said that her country believed"
+            " in control.",
+            "Patrizia Example",
+        ),
+        # a State that speaks for others, listed between dashes
+        (
+            "Trinidad and Tobago, also speaking for the members of the Caribbean Community (CARICOM), which were"
+            " members of the United Nations -- Barbados, Belize, Jamaica and Suriname -- said the budget fell short.",
+            "Trinidad and Tobago",
+        ),
+        ("Portugal, for example, noted the appointment of a Secretary of State for Equality.", "Portugal"),
     ],
 )
 def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:

@@ -105,8 +105,8 @@ def person_and_place(run: str, titled: bool = False) -> tuple[str, str, str | No
     return name, role, place
 
 
-# What may stand before a word of office in a hyphenated title: "Vice-Minister", "Vice-Chair".
-_TITLE_PREFIXES = frozenset({"vice", "co", "pro"})
+# What may stand before a word of office in a hyphenated title: "Vice-Minister", "Under-Secretary".
+_TITLE_PREFIXES = frozenset({"vice", "co", "pro", "under"})
 
 
 def is_role_word(word: str) -> bool:
@@ -147,6 +147,8 @@ def starts_as_a_title(role: str) -> bool:
 
     def title_word(w: str) -> bool:  # "Vice-Minister": its first part
         w = fold(w.strip(",.")).removesuffix("’s").removesuffix("'s")
-        return w in TITLE_STARTS or ("-" in w and all(part in TITLE_STARTS for part in w.split("-")))
+        if w in TITLE_STARTS:
+            return True
+        return "-" in w and (all(part in TITLE_STARTS for part in w.split("-")) or is_role_word(w))
 
     return any(title_word(w) for ws in starts for w in ws[:2])

@@ -454,7 +454,10 @@ RULES: tuple[Rule, ...] = (
         "State, verb",
         "delegation",
         rf"(?:^|,\s+|;\s+)(?:the\s+)?(?P<entity>{STATE_NAME})"
-        rf"(?:\s*,\s*(?:speaking\s+)?(?:on\s+behalf\s+of|as)\s+[^,;]{{1,80}},)?"
+        # (an aside on whom it speaks for, which may hold a list between dashes: "Trinidad and Tobago, also
+        # speaking for the members of CARICOM -- Antigua and Barbuda, Barbados, … -- said")
+        rf"(?:\s*,\s*(?:also\s+)?(?:speaking\s+)?(?:also\s+)?(?:on\s+behalf\s+of|for|as)\s+"
+        rf"(?:[^,;]{{1,80}},|[^;“”\"]{{1,400}}?\s--?))?"
         rf"\s+(?:also\s+|then\s+)?{VERBS}",
     ),
     # The agent of a passive who then speaks: "She was supported by the German representative, who noted…".
