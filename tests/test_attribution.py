@@ -1127,6 +1127,11 @@ def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:
         " high-level talks.",
         "In closing statements, High Commissioner Mary Example, and the Chairman of the session, Jacob Example"
         " (South Africa), pointed to the declaration.",
+        # a body that opens its session by hearing someone, as it does when it hears a named official
+        "The Committee against Torture this morning opened its fortieth session by hearing an address by a"
+        " representative of the United Nations Secretary-General, swearing in new members.",
+        "The Committee this morning opened its session, hearing an address from a Representative of the Office of"
+        " the High Commissioner for Human Rights.",
     ],
 )
 def test_two_people_or_a_participle_clause_are_no_speaker(lead: str) -> None:

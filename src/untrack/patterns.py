@@ -251,7 +251,7 @@ ROLE_THEN_VERB = rf"(?:\s*,\s*(?P<role>[{UPPER}][^,;“”\"]{{2,150}}?)\s*,\s+(
 # "…amendments proposed by Nigeria’s delegate": the agent of a passive verb is not the speaker.
 # Nor is one in a letter from it, or one whose presence, absence or statement is mentioned.
 NOT_AGENT = (
-    r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bfrom\s)(?<!\bfrom\sthe\s)(?<!\bwith\sthe\s)"
+    r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bby\sa\s)(?<!\bfrom\s)(?<!\bfrom\sthe\s)(?<!\bfrom\sa\s)(?<!\bwith\sthe\s)"
     # ("according to the representative of X": X speaks)
     r"(?:(?<=\baccording\sto\s)|(?<=\baccording\sto\sthe\s)|(?<!\bto\s)(?<!\bto\sthe\s))"
     r"(?<!\bof\sa\s)(?<!\bof\sthe\s)(?<!\bof\s)"
