@@ -1107,6 +1107,12 @@ def test_an_unnamed_mediator_with_a_participle_aside_is_named_by_the_next_paragr
             "Trinidad and Tobago",
         ),
         ("Portugal, for example, noted the appointment of a Secretary of State for Equality.", "Portugal"),
+        # an unnamed vice-president speaks as an unnamed president does
+        (
+            "The Vice-President of the Council informed that out of 211 recommendations received, 168 enjoyed the"
+            " support of the State.",
+            "Vice-President of the Council",
+        ),
     ],
 )
 def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:

@@ -669,7 +669,7 @@ ARGUMENT_GOES_ON = re.compile(
 # Nations human rights chief", "its top gender official", "the head of the Department of …").
 OFFICE = (
     rf"(?:(?:[\w-]+\s+)?[\w-]+[’']s\s+)?(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
-    rf"former|new|incoming|outgoing|Deputy|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+)*"
+    rf"former|new|incoming|outgoing|Deputy|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+|Vice-)*"
     rf"(?:(?:[a-z]{{3,}}\s+){{0,4}}(?:official|chief|mediator|negotiator|adviser|advisor|commander)\b|"
     rf"head\s+of\s+(?:the\s+)?[{UPPER}][\w-]*|Mayor\s+of\s+[{UPPER}][\w-]*|"
     rf"envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
