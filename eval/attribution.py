@@ -104,7 +104,7 @@ def score(golds: list[Path]) -> dict[str, Any]:
             # middle of a paragraph that happens to hold its words, so a record that starts with the
             # anchor is preferred, and one that merely contains it counts only for a full-length anchor.
             hit = next((r for r, t in zip(records, texts, strict=True) if t.startswith(anchor)), None)
-            if hit is None and len(anchor) >= 40:
+            if hit is None and len(anchor) >= 50:
                 hit = next((r for r, t in zip(records, texts, strict=True) if anchor in t), None)
             got = hit.get("speaker") if hit else None
             scored += 1
