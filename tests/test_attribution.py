@@ -1521,3 +1521,24 @@ def test_a_narrated_act_that_ends_on_she_said_is_her_account() -> None:
     assert recs[1]["speaker"] == "Ana Example"
     recs = records_of(body(intro, "The Committee adopted 63 draft resolutions, 49 of them by vote."))
     assert not recs[1]["speaker"]
+
+
+def test_an_unnamed_office_is_not_the_titled_speaker_before_it_unless_that_speaker_holds_it() -> None:
+    """'The Secretary of the Committee said …' after the Chairperson is the Secretary, not her going
+    on; 'the Director-General said' after 'X, Director General of FAO' is X ('Director General' and
+    'Director-General' are one title)."""
+    recs = records_of(
+        body(
+            "Summarizing the session, Maria Example, Committee Chairperson, said that it was a turning point." + LONG,
+            "The Secretary of the Committee said that the Committee had adopted concluding observations.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Maria Example", "Secretary of the Committee"]
+    recs = records_of(
+        body(
+            "“We have the will,” Jacques Example, Director General of the Food and Agriculture Organization, told the"
+            " closing meeting." + LONG,
+            "The Summit was only the beginning of the fight, the Director-General said.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Jacques Example", "Jacques Example"]

@@ -757,10 +757,17 @@ def attribute(doc: Document) -> Document:
         # "…, the President of the World Travel and Tourism Council said …")
         # (nor does a delegation go on as an office: "Argentina said …" then "…, at the end of which the
         # President of the Conference remarked …")
+        # (nor does a titled person go on as another office: "Ms. X, Committee Chairperson, said …" then
+        # "The Secretary of the Committee said …")
         other_office = (
             r.unnamed_role is not None
             and previous is not None
-            and (previous.rule == "office" and office_of(r.unnamed_role) != previous.name or previous.name in _STATES)
+            and (
+                previous.rule == "office"
+                and office_of(r.unnamed_role) != previous.name
+                or previous.name in _STATES
+                or not may_hold(r.unnamed_role, previous.role or previous.affiliation or "")
+            )
         )
         if sp is None and previous is not None and not r.summary and not other_office and i + 1 < len(paras):
             after = readings.get(id(paras[i + 1]))

@@ -46,10 +46,18 @@ def may_hold(role: str, title: str) -> bool:
 _NOT_HEADS = frozenset({"the", "united", "nations", "un", "senior", "top", "new", "incoming", "outgoing", "former"})
 
 
+# "Director General" and "Director-General" are one title, as releases write it either way.
+_SPACED_GENERAL = re.compile(r"\b(director|secretary)\s+general\b")
+
+
+def _title_words(title: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", _SPACED_GENERAL.sub(r"\1-general", fold(title)))
+
+
 def _office_words(title: str) -> list[str]:
     """A title's words from its word of office on: 'the United Nations Secretary-General' →
     ['secretary-general']."""
-    words = re.findall(r"[\w’'-]+", fold(title))
+    words = _title_words(title)
     while words and words[0] in ("the", "united", "nations", "un"):
         words = words[1:]
     return words
@@ -68,7 +76,7 @@ def head_title(role: str) -> str | None:
     articles, 'United Nations', possessives, and the name of the State or body whose office it is
     ('Guinea-Bissau Minister of Defence', 'Security Council President'); None if it begins with no
     such word."""
-    words = re.findall(r"[\w’'-]+", fold(role))
+    words = _title_words(role)
     state = _LEADING_STATE.match(" ".join(words))
     if state is not None:
         words = words[len(state.group(0).split()) :]
