@@ -1138,6 +1138,9 @@ def test_more_ways_the_genre_names_a_speaker(lead: str, speaker: str) -> None:
         " representative of the United Nations Secretary-General, swearing in new members.",
         "The Committee this morning opened its session, hearing an address from a Representative of the Office of"
         " the High Commissioner for Human Rights.",
+        # whom one tells is spoken to: "told the Conference against Racism, Racial Discrimination, …"
+        "A long line of ministers this afternoon told the World Conference against Racism, Racial Discrimination,"
+        " Xenophobia and Related Intolerance that poverty was caused by racism.",
     ],
 )
 def test_two_people_or_a_participle_clause_are_no_speaker(lead: str) -> None:

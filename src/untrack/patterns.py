@@ -319,7 +319,7 @@ _OFFICE_WORDS = ("Minister", "Ambassador", "President", "Secretary", "Chancellor
 
 
 # "…, said the Special Rapporteur on X, Jane Doe.": the verbs that may come before a role and a name.
-_VERBS_BEFORE_A_ROLE = tuple("said says stated noted added stressed declared observed warned told".split())
+_VERBS_BEFORE_A_ROLE = tuple("said says stated noted added stressed declared observed warned".split())
 
 RULES: tuple[Rule, ...] = (
     # --- leads that report no single speaker -------------------------------------------
