@@ -1545,3 +1545,25 @@ def test_an_unnamed_office_is_not_the_titled_speaker_before_it_unless_that_speak
         )
     )
     assert [r["speaker"] for r in recs] == ["Jacques Example", "Jacques Example"]
+
+
+def test_a_named_agent_of_a_passive_main_clause_speaks_and_this_view_looks_back() -> None:
+    """'The draft report was introduced by the Committee Rapporteur, X (Malta).' is X's; 'This view was
+    expressed by X' makes the paragraph before it X's too. A relative clause ('which was introduced by
+    X, notes') or two agents ('… by A, and … by B') name no one."""
+    recs = records_of(
+        body(
+            "The draft report was introduced by the Committee Rapporteur, Joseph Example (Malta).",
+            "The Annual Report, which was introduced by Committee Rapporteur Ivan Example, notes that a State joined.",
+            "The first text was introduced by the Vice-Chairman of the Committee, Hae-Yun Example of the Republic of"
+            " Korea, and the second was presented by the Rapporteur.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Joseph Example", None, None]
+    recs = records_of(
+        body(
+            "VIENNA, 10 April -- Those fighting organized crime must also launch a global effort.",
+            "This view was expressed this morning by Deputy Secretary-General Louise Example at the inaugural meeting.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Louise Example", "Louise Example"]

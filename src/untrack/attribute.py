@@ -613,6 +613,14 @@ class _Reading:
 _PRONOUN_AHEAD = re.compile(r"^(?:Before|After|As|When|While|Once|Until|Since)\s+(?:he|she)\b[^,;]*,\s+")
 
 
+# A lead that names whose words the paragraph before gave: "This view was expressed by X", "That
+# message was delivered by X", "These concerns were echoed by …".
+_THIS_VIEW = re.compile(
+    r"^(?:This|That|These|Those|Such)\s+(?:\w+\s+)?(?:view|views|message|point|points|call|calls|warning|appeal|"
+    r"concern|concerns|assessment|position|argument)\s+(?:was|were)\s+(?:also\s+)?\w+ed\b[^.]*?\bby\b"
+)
+
+
 # A lead sentence that ends on its reporter: "…, she recalled." The whole sentence is reported speech.
 _ENDS_ON_PRONOUN_SAYS = re.compile(rf",\s+(?:he|she)\s+(?:also\s+|further\s+|then\s+)?{VERBS}[.:]?\s*$")
 
@@ -785,6 +793,11 @@ def attribute(doc: Document) -> Document:
                 and may_hold(r.unnamed_role, after.own.role or after.own.affiliation or "")
             ):
                 sp = Speaker(after.own.name, r.unnamed_role, after.own.affiliation, "named next")
+        if sp is None and not r.summary and i + 1 < len(paras):
+            # "…. / This view was expressed this morning by X": the next paragraph names whose view it was
+            after = readings.get(id(paras[i + 1]))
+            if after is not None and after.own is not None and after.own.name and _THIS_VIEW.match(after.lead):
+                sp = Speaker(after.own.name, "(named next)", after.own.affiliation, "named next")
         if sp is None and r.unnamed_role is not None:
             # Never named in the release: the office speaks ("the Deputy Executive Director of UNFPA");
             # "the Chairman" is the one person the release calls its Chairman, if there is one.

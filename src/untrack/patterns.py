@@ -479,6 +479,19 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{WHEN}\s+)?by\s+(?:the\s+|a\s+)?{DELEGATE}\s+(?:of|for)\s+(?P<entity>{ENTITY})",
         needs=_DELEGATE_WORDS,
     ),
+    # A named person as the agent of a passive main clause that ends with them: "The draft report was
+    # introduced by the Committee Rapporteur, Joseph Cassar (Malta).", "This view was expressed this
+    # morning by Deputy Secretary-General Louise Fréchette at the inaugural meeting". (Not in a relative
+    # clause, "The report, which was introduced by X, notes …", nor a list: "… by A, and … by B".)
+    _rule(
+        "passive by name",
+        "named",
+        rf"^(?:The|This|That|These|Those|Its|Their|A|An)\s+[^,;“”\"]{{1,80}}?\s+(?:was|were)\s+(?:also\s+)?"
+        rf"(?:introduced|presented|expressed|echoed|voiced|made|delivered|read\s+out)\s+(?:{WHEN}\s+)?by\s+"
+        rf"(?:the\s+|its\s+|their\s+)?(?:(?P<role>[{UPPER}][^,;“”\"]{{2,100}}?),\s+)?(?:(?P<title>{PLAIN_TITLES})\.?\s+)?"
+        rf"(?P<run>{NAME_RUN})(?:\s*{PLACE})?(?=\s*(?:\.|$)|\s+(?:at|in|during|on|before)\s)",
+        needs=("by",),
+    ),
     # "…, introduced by Singapore’s representative, …. …, he said": the agent of a passive verb
     # speaks only if a pronoun later reports speech (checked by the engine).
     _rule(
