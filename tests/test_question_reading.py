@@ -315,6 +315,29 @@ def test_a_year_finds_an_undated_release_by_the_session_its_lede_names(tmp_path:
     assert lede_years(["CEDAW closes nineteenth session"], "Commission on the Status of Women") == []
 
 
+def test_a_year_finds_an_undated_release_by_the_documents_it_cites(tmp_path: Path) -> None:
+    """A release that prints no date but cites its meeting's papers: "(document S/2015/617)" was issued
+    in 2015; "A/80/534" is a paper of the Assembly's eightieth session (September 2025 to 2026)."""
+    from untrack.search import search
+    from untrack.sessions import symbol_years
+
+    cites = {"2015": "(document S/2015/617)", "2025": "(document A/80/534)", "2019": "(document A/73/10)"}
+    for k, cited in enumerate(cites.values()):
+        (tmp_path / f"r{k}.txt").write_text(
+            f"Report Introduced\n\nIntroducing the report {cited}, the Rapporteur said that working methods"
+            " had been streamlined.\n",
+            encoding="utf-8",
+        )
+    _other_meetings(tmp_path)
+    store = _indexed(tmp_path)
+    for year, cited in cites.items():
+        top = search(store, f"what did the Rapporteur say about working methods in {year}", limit=1)[0]
+        assert cited in top.record["text"]
+    assert symbol_years(["see S/2006/507 and S/2008/123", "E/CN.6/2023/3"]) == ["2023"]
+    assert symbol_years(["the draft A/C.1/78/L.5"]) == ["2023", "2024"]
+    assert symbol_years(["resolution 1325 (2000)", "A/19/1"]) == []  # no symbol, or a session before 1995
+
+
 def test_every_ordinal_from_first_to_ninety_ninth_is_read_once() -> None:
     from untrack.ordinals import ORDINALS, in_words, ordinal
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .sessions import lede_years, session_years
+from .sessions import lede_years, session_years, symbol_years
 
 if TYPE_CHECKING:
     from .model import Document
@@ -221,7 +221,11 @@ def release_years(doc: Document) -> list[str]:
     if doc.date:
         return [doc.date[:4]]
     lede = [doc.title or "", *doc.subtitles, *(p.text for p in doc.paragraphs[:1])]
-    return session_years(doc.meeting, doc.symbol, doc.body) or lede_years(lede, doc.body)
+    return (
+        session_years(doc.meeting, doc.symbol, doc.body)
+        or lede_years(lede, doc.body)
+        or symbol_years([p.text for p in doc.paragraphs])
+    )
 
 
 def document_fields(record: dict[str, Any], years: list[str] | None = None) -> dict[str, Any]:
