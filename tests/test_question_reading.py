@@ -37,6 +37,14 @@ def _indexed(folder: Path) -> IndexStore:
     return store
 
 
+def _undated_among_others(folder: Path, texts: list[str]) -> IndexStore:
+    """These releases (printing no date) indexed among dated ones on another topic."""
+    for k, text in enumerate(texts):
+        (folder / f"r{k}.txt").write_text(text, encoding="utf-8")
+    _other_meetings(folder)
+    return _indexed(folder)
+
+
 def test_an_acronym_finds_the_body_spelled_out(seed_index: Path) -> None:
     # The release never writes "ECOSOC": a delegate spoke for "the President of the Economic and Social Council".
     first = top(seed_index, "who spoke for the president of ECOSOC")[0]
@@ -286,14 +294,14 @@ def test_a_year_finds_an_undated_release_by_the_session_its_lede_names(tmp_path:
     from untrack.search import search
     from untrack.sessions import lede_years
 
-    for k, words in enumerate(["thirty-ninth", "forty-fifth", "fifty-first"]):
-        (tmp_path / f"r{k}.txt").write_text(
+    store = _undated_among_others(
+        tmp_path,
+        [
             f"Social Protection Debated\n\nAt the opening this morning of the {words} session of the Commission"
-            " for Social Development, the Chair said that social protection mattered more than ever.\n",
-            encoding="utf-8",
-        )
-    _other_meetings(tmp_path)
-    store = _indexed(tmp_path)
+            " for Social Development, the Chair said that social protection mattered more than ever.\n"
+            for words in ["thirty-ninth", "forty-fifth", "fifty-first"]
+        ],
+    )
     for year, words in (("2001", "thirty-ninth"), ("2007", "forty-fifth"), ("2013", "fifty-first")):
         assert (
             words
@@ -322,14 +330,14 @@ def test_a_year_finds_an_undated_release_by_the_documents_it_cites(tmp_path: Pat
     from untrack.sessions import symbol_years
 
     cites = {"2015": "(document S/2015/617)", "2025": "(document A/80/534)", "2019": "(document A/73/10)"}
-    for k, cited in enumerate(cites.values()):
-        (tmp_path / f"r{k}.txt").write_text(
+    store = _undated_among_others(
+        tmp_path,
+        [
             f"Report Introduced\n\nIntroducing the report {cited}, the Rapporteur said that working methods"
-            " had been streamlined.\n",
-            encoding="utf-8",
-        )
-    _other_meetings(tmp_path)
-    store = _indexed(tmp_path)
+            " had been streamlined.\n"
+            for cited in cites.values()
+        ],
+    )
     for year, cited in cites.items():
         top = search(store, f"what did the Rapporteur say about working methods in {year}", limit=1)[0]
         assert cited in top.record["text"]
