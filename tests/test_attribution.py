@@ -1567,3 +1567,19 @@ def test_a_named_agent_of_a_passive_main_clause_speaks_and_this_view_looks_back(
         )
     )
     assert [r["speaker"] for r in recs] == ["Louise Example", "Louise Example"]
+
+
+def test_a_countrys_office_is_the_person_the_release_names_with_it() -> None:
+    """'the Deputy Chief Minister of Gibraltar stressed …' then 'continued the Deputy Chief Minister,
+    Keith X, …': both are X (a named delegate is named, as the labelling guide asks), and X goes on."""
+    recs = records_of(
+        body(
+            "Rejecting joint sovereignty, the Deputy Chief Minister of Gibraltar this morning stressed that the people"
+            " would decide." + LONG,
+            "It could not be the product, continued the Deputy Chief Minister, Keith Example, of a desire by others"
+            " to settle by compromise." + LONG,
+            "Spain’s response, he added, was to describe the referendum as illegal.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Keith Example"] * 3
+    assert recs[0]["affiliation"] == "Gibraltar"

@@ -718,6 +718,24 @@ def _office_holder(sp: Speaker, roster: Roster) -> Speaker:
     return Speaker(found[0].name, sp.raw, found[0].affiliation, sp.rule, sp.role)
 
 
+_COUNTRY_OFFICE_OF = re.compile(r"^(?:the\s+|its\s+)?(?P<office>.+?)\s+of\s+")
+
+
+def _minister_named(sp: Speaker, roster: Roster) -> Speaker:
+    """'the Deputy Chief Minister of Gibraltar stressed …' is the one person the release names with
+    that title ('continued the Deputy Chief Minister, Keith Azopardi'), for that country; with no such
+    person, or two, the country stays the speaker."""
+    if sp.rule != "the Minister of X":
+        return sp
+    m = _COUNTRY_OFFICE_OF.match(sp.raw)
+    if m is None:
+        return sp
+    found = [p for p in roster.people if any(t and holds(t, m.group("office")) for t in (p.affiliation, p.role))]
+    if len(found) != 1:
+        return sp
+    return Speaker(found[0].name, sp.raw, sp.affiliation, sp.rule, found[0].affiliation)
+
+
 # "According to the organization of work (document A/C.2/60/L.1), the Committee would …": what a text
 # says, in the narrator's voice ("According to Committee Secretary Eric Tistounet, …" names a speaker).
 _CITES_A_SOURCE = re.compile(r"According\s+to\s+(?:the|a|an|its|their|this|that)\s")
@@ -809,6 +827,7 @@ def attribute(doc: Document) -> Document:
                 sp = Speaker(office, r.unnamed_role, None, "office")
         if sp is not None and sp.name:
             sp = _office_holder(sp, roster)
+            sp = _minister_named(sp, roster)
         assigned[id(p)] = sp if sp is not None and sp.name else None
         previous = assigned[id(p)]
         if sp is None:

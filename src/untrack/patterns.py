@@ -260,7 +260,7 @@ NOT_AGENT = (
 OF_PLACE = r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'\-]+(?:\s+(?:and\s+|the\s+)?[A-Z][\w’'\-]+){0,3}))?"
 # What a country's office-holder is called when the release names the country, not the person.
 COUNTRY_OFFICE = (
-    r"(?:(?:Vice|Deputy|Prime|Foreign|First|Second|State)\s+)*"
+    r"(?:(?:Vice|Deputy|Prime|Foreign|First|Second|State|Chief)\s+)*"
     r"(?:Minister|Ambassador|President|Secretary\s+of\s+State|State\s+Secretary|Secretary|Chancellor)"
 )
 # Honorifics before a name in ordinary case ("Ms. Doe said"): only trusted with a verb after.
@@ -319,7 +319,10 @@ _OFFICE_WORDS = ("Minister", "Ambassador", "President", "Secretary", "Chancellor
 
 
 # "…, said the Special Rapporteur on X, Jane Doe.": the verbs that may come before a role and a name.
-_VERBS_BEFORE_A_ROLE = tuple("said says stated noted added stressed declared observed warned".split())
+_VERBS_BEFORE_A_ROLE = tuple(
+    "said says stated noted added stressed declared observed warned continued explained emphasized emphasised"
+    " recalled insisted concluded remarked argued underlined cautioned affirmed".split()
+)
 
 RULES: tuple[Rule, ...] = (
     # --- leads that report no single speaker -------------------------------------------
