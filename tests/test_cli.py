@@ -163,7 +163,7 @@ def test_the_sample_is_built_when_asked_for_listed_and_then_replaced_by_own_file
         "General Assembly\n\n1 March 2021\n\nA Headline\n\nThe representative of Chile said zeppelins matter.\n"
     )
     res = runner.invoke(app, ["index", str(mine)])
-    assert res.exit_code == 0 and "replacing the sample release in ~/.local/share/untrack/index" in res.stderr
+    assert res.exit_code == 0 and "replaced the sample release in ~/.local/share/untrack/index" in res.stderr
     status = json.loads(runner.invoke(app, ["status", "--json"]).stdout)
     assert status["sample"] is False and status["documents"] == 1
     assert runner.invoke(app, ["search", "footballers"]).exit_code == 1

@@ -147,7 +147,18 @@ def test_nothing_indexable_exits_2_and_keeps_the_old_index(runner, tmp_path: Pat
     junk.mkdir()
     (junk / "a.txt").write_bytes(b"\x00\x00")
     res = runner.invoke(app, ["index", "--index", ix, "--rebuild", str(junk)])
-    assert res.exit_code == 2 and "nothing could be indexed" in res.stderr
+    assert res.exit_code == 2 and "nothing could be indexed; the index at" in res.stderr
+    assert "indexed 0 document(s)" not in res.stderr  # no summary of a run that committed nothing
+    assert runner.invoke(app, ["search", "--index", ix, "footballers"]).exit_code == 0
+
+
+def test_a_missing_folder_does_not_replace_the_sample(runner, tmp_path: Path) -> None:
+    """Naming a folder that is not there, over a sample index: an error, and the sample stays (with no
+    word of replacing it)."""
+    ix = str(tmp_path / "ix")
+    assert runner.invoke(app, ["index", "--index", ix, "--sample"]).exit_code == 0
+    res = runner.invoke(app, ["index", "--index", ix, str(tmp_path / "nowhere")])
+    assert res.exit_code == 2 and "no such file or folder" in res.stderr and "replac" not in res.stderr
     assert runner.invoke(app, ["search", "--index", ix, "footballers"]).exit_code == 0
 
 

@@ -454,10 +454,9 @@ def index_cmd(
         rebuild = True
     elif sample and not rebuild and not paths and _sample_of_another_install(store):
         rebuild = True  # one sample, this install's: not a second copy of the same release beside it
-    if paths and not sample and store.exists() and store.holds_only_sample():
-        # The sample was for trying untrack out; the user's own releases take its place.
-        say(f"replacing the sample release in {shown_path(store.path)} with yours")
-        rebuild = True
+    replaces_sample = bool(paths) and not sample and store.exists() and store.holds_only_sample()
+    if replaces_sample:
+        rebuild = True  # the sample was for trying untrack out; the user's own releases take its place
     # No paths: refresh (or rebuild) from what built this index.
     roots = roots or [
         bundled_seed() if p.name == SEED_NAME and not p.exists() else p  # the sample, from another install
@@ -475,6 +474,11 @@ def index_cmd(
         report = store.update(
             sources, rebuild=rebuild, prune=prune, warn=say, progress=progress, roots=roots, optimize=optimize
         )
+    if report.indexed == 0 and not report.removed:
+        # (an update that indexes nothing commits nothing: the index is as it was, sample and all)
+        raise UntrackError(f"nothing could be indexed; the index at {shown_path(store.path)} is unchanged")
+    if replaces_sample:
+        say(f"replaced the sample release in {shown_path(store.path)} with yours")
     if not quiet:
         say(
             f"indexed {report.indexed} document(s) into {shown_path(store.path)}: {len(report.added)} added, "
@@ -486,8 +490,6 @@ def index_cmd(
         )
         if verbose and report.unattributed:
             say("unattributed: " + " ".join(report.unattributed))
-    if report.indexed == 0 and not report.removed:
-        raise UntrackError("nothing could be indexed")
 
 
 def _fetch_summary(report: Any, where: str) -> str:
