@@ -1583,3 +1583,90 @@ def test_a_countrys_office_is_the_person_the_release_names_with_it() -> None:
     )
     assert [r["speaker"] for r in recs] == ["Keith Example"] * 3
     assert recs[0]["affiliation"] == "Gibraltar"
+
+
+def test_the_pronoun_of_what_he_called_is_the_subject_that_follows() -> None:
+    """'Drawing attention to what he called double standards, the representative of X said …': he is X,
+    not the speaker before going on; a later 'he said' goes on with X."""
+    recs = records_of(
+        body(
+            "Mary Example (Chile) said that arms flowed freely." + LONG,
+            "Drawing attention to what he called double standards in the arms trade, the representative of Pakistan"
+            " said that only four countries accounted for most exports.",
+            "As the United Nations budget was small, he said, far more was spent on conflict.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Mary Example", "Pakistan", "Pakistan"]
+
+
+def test_a_quotation_then_its_speaker_is_not_silenced_by_what_the_meeting_heard_after() -> None:
+    """'“…,” Secretary-General X said as he opened a meeting that heard briefings from the Prime
+    Ministers of A and B': X speaks; the briefers are only listed. A list alone still names no one."""
+    recs = records_of(
+        body(
+            "“These are our collective challenges,” Secretary-General Ban Example said as he opened a meeting that"
+            " heard briefings from the Prime Ministers of Samoa and Jamaica.",
+            "The Council heard briefings from the Prime Ministers of Samoa and Jamaica.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Ban Example", None]
+
+
+def test_a_title_set_off_by_commas_ends_before_the_occasion() -> None:
+    """'X, Committee Chair, opening the meeting, said' gives the title 'Committee Chair', not the
+    occasion; 'X, describing it as a challenge, said' gives no title at all; 'outgoing Chairperson' is a
+    title."""
+    recs = records_of(
+        body(
+            "Ann Example, Committee Chair, opening the meeting, said that the backlog had grown." + LONG,
+            "Filippo Example, describing it as a challenge for all States, said that funding had fallen." + LONG,
+            "Prasad Example, outgoing Committee Chairperson, said that the session had been fruitful.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Ann Example", "Filippo Example", "Prasad Example"]
+    assert [r["affiliation"] for r in recs] == ["Committee Chair", None, "outgoing Committee Chairperson"]
+
+
+def test_a_delegate_with_an_aside_then_who_speaks_and_a_minister_named_before_the_title() -> None:
+    """'… supported by Spain's representative (speaking on behalf of the European Union), who expressed
+    …' is Spain's; 'chaired by X, Minister for Foreign Affairs of Colombia, …' names X, for Colombia."""
+    recs = records_of(
+        body(
+            "The latter point was strongly supported by Spain's representative (speaking on behalf of the European"
+            " Union), who expressed disappointment that the report was late.",
+            "Today’s meeting was chaired by Guillermo Example, Minister for Foreign Affairs of Colombia, which holds"
+            " the presidency. At the outset, he outlined its objectives.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Spain", "Guillermo Example"]
+    assert recs[1]["affiliation"] == "Colombia"
+
+
+def test_a_meeting_that_opens_with_someones_call_is_theirs() -> None:
+    """'The Commission opened today with a call by Executive Director X to Member States to …' and '…
+    with a vow from Secretary-General Y to be …' name X and Y; 'saluted' reports speech."""
+    recs = records_of(
+        body(
+            "The session of the Commission opened today in Vienna with a call by UNODC Executive Director Antonio"
+            " Example to Member States to deliver justice.",
+            "The Commission on Human Rights opened its session this morning with a vow from Secretary-General Kofi"
+            " Example to be a champion of human rights.",
+            "Introducing the report, Special Committee Chairman Earl Example of Saint Lucia saluted the spirit of"
+            " cooperation.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Antonio Example", "Kofi Example", "Earl Example"]
+
+
+def test_an_unnamed_adviser_is_the_special_adviser_the_next_paragraph_names() -> None:
+    """'the Secretary-General’s top adviser on piracy proposed …' then '“…,” said Special Adviser Jack
+    X, warning that …': a Special Adviser is an adviser, so both are X (and 'warning that …' is no title)."""
+    recs = records_of(
+        body(
+            "As pirates tightened their grip, the Secretary-General’s top adviser on the legal issues related to"
+            " piracy proposed a series of measures to the Security Council today.",
+            "“The situation is serious,” said Special Adviser Jack Example, warning that the pirates were winning.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Jack Example", "Jack Example"]
+    assert recs[1]["affiliation"] == "Special Adviser"

@@ -211,7 +211,7 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         return NO_SPEAKER
     if rule.kind in ("caps", "caps_full"):
         caps = groups["name"].rstrip(".")
-        role = (groups.get("role") or "").strip() or None
+        role = _title_only((groups.get("role") or "").strip())
         person = roster.find(caps)
         if person is not None:
             return _with_role(Speaker(person.name, raw, place or person.affiliation or role, rule.name), role)
@@ -275,12 +275,26 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
         if state is not None and not state.group("state"):
             groups["role"] = groups["role"][state.end() :]  # "the country’s newly elected President": President
     name = titlecase_name(name)
-    role = next((groups[k].strip() for k in _ROLE_GROUPS if groups.get(k)), "") or role_prefix or None
+    role = _title_only(next((groups[k].strip() for k in _ROLE_GROUPS if groups.get(k)), "")) or role_prefix or None
     place = place or of_place
     person = roster.find(name)
     if person is not None and len(person.tokens) >= len(name.split()):
         return _with_role(Speaker(person.name, raw, place or person.affiliation or role, rule.name), role)
     return _with_role(Speaker(name, raw, place or role, rule.name), role)
+
+
+# Where a title set off by commas ends: at a participle or a phrase of the occasion ("Committee Chair,
+# opening the meeting"; "Special Representative, in his briefing to the Council"). A phrase that opens
+# on one ("describing it as a challenge", "Speaking as the Committee continued") is no title at all.
+_AFTER_TITLE = re.compile(
+    r"(?:^|,\s+)(?:(?!outgoing|incoming)[a-z]+ing\s+[a-z]|Speaking\b|in\s+(?:his|her|their|its)\b)"
+)
+
+
+def _title_only(role: str) -> str | None:
+    """The title in a phrase set off by commas beside a name, without the occasion after it."""
+    end = _AFTER_TITLE.search(role)
+    return (role[: end.start()] if end else role).strip(" ,") or None
 
 
 def _with_role(sp: Speaker, role: str | None) -> Speaker:
@@ -337,8 +351,16 @@ def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
         elif best is None or (pos, order) < best[:2]:
             best = (pos, order, sp)
     if silent is not None and (best is None or best[0] > 0 or _named_within(lead, best[2], *silent)):
-        return NO_SPEAKER
+        quoted = _QUOTATION_FIRST.match(lead)
+        if best is None or quoted is None or not quoted.end() - 4 <= best[0] <= quoted.end() < silent[0]:
+            return NO_SPEAKER
+        # "“…,” Secretary-General X said as he opened a meeting that heard briefings from …": the
+        # quotation is the speaker's, and what the meeting heard after it does not silence them.
     return best[2] if best else None
+
+
+# A lead that opens on a quotation whose speaker follows it: "“…,” the Secretary-General said".
+_QUOTATION_FIRST = re.compile(r"[“\"][^“”\"]+[,?!]\s*[”\"]\s*,?\s*")
 
 
 def _named_within(lead: str, sp: Speaker, start: int, end: int) -> bool:
@@ -473,6 +495,9 @@ _ITS_REPRESENTATIVE = re.compile(
 _THE_BODY = re.compile(rf"\bthe\s+(?P<entity>{ENTITY})")
 # "Canada's representative, Philippe Kirsch, who chaired …, said": the delegate named in apposition.
 _DELEGATE_NAMED = re.compile(rf"^\s*,\s+(?:(?:{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})\s*,")
+_OFFICE_OF_STATE = re.compile(
+    r"(?:[Aa]n?\s|[Tt]he\s|(?:Deputy\s+)?Permanent\s+Representative\b|(?:(?:Deputy|Vice-|Prime|Foreign)\s*)?Minister\b)"
+)
 _NAMED_BEFORE = re.compile(rf"(?:^|\bby\s+|,\s+)(?:(?:{PLAIN_TITLES})\.?\s+)?(?P<run>{NAME_RUN})\s*,\s*$")
 
 
@@ -526,7 +551,8 @@ def _delegate_named(lead: str, sp: Speaker) -> Speaker:
     at = lead.find(sp.raw)
     m = _DELEGATE_NAMED.match(lead[at + len(sp.raw) :]) if at >= 0 and sp.raw else None
     # (or an office in apposition: "Ambassador Robert Wood, Permanent Representative of the United States, …")
-    if m is None and at > 0 and re.match(r"(?:[Aa]n?\s|[Tt]he\s|(?:Deputy\s+)?Permanent\s+Representative\b)", sp.raw):
+    # (or a minister's: "chaired by Guillermo Fernandez de Soto, Minister for Foreign Affairs of Colombia, …")
+    if m is None and at > 0 and _OFFICE_OF_STATE.match(sp.raw):
         m = _NAMED_BEFORE.search(lead[:at])
     found = person_from_run(m.group("run"), titled=True) if m else None
     if found is None or found[1] or len(found[0].split()) < 2:
@@ -609,6 +635,9 @@ class _Reading:
         return bool(STATEMENT.search(self.lead))
 
 
+# "what he called", "what she termed": the pronoun of a free relative names the subject that follows.
+_WHAT_BEFORE = re.compile(r"\b[Ww]hat\s+$")
+
 # A subordinate clause whose pronoun names the main clause's subject, who follows it.
 _PRONOUN_AHEAD = re.compile(r"^(?:Before|After|As|When|While|Once|Until|Since)\s+(?:he|she)\b[^,;]*,\s+")
 
@@ -630,6 +659,8 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
     lead = lead_sentence(text)
     flat = hyphens(lead)  # the lead with every hyphen a plain one, as the patterns expect
     pronoun_says = CONTINUATION.search(flat)  # "…, he pointed out": he goes on
+    if pronoun_says is not None and _WHAT_BEFORE.search(flat[: pronoun_says.start()]):
+        pronoun_says = None  # "Drawing attention to what he called double standards, X said": he is X
     own = lead_speaker(lead, roster)
     if own is not None and own.raw:
         if pronoun_says is not None and 0 <= pronoun_says.start() < flat.find(own.raw):

@@ -40,7 +40,17 @@ def may_hold(role: str, title: str) -> bool:
     "The Minister of Finance …, Trevor Manuel, told". A vague office ("the top official") or an
     untitled person may be anyone."""
     first, head = head_title(role), head_title(title)
-    return first is None or head is None or first == head
+    return first is None or head is None or bool(_heads(role, first) & _heads(title, head))
+
+
+def _heads(title: str, head: str) -> set[str]:
+    """A title's word of office, and for a 'Special' one the office it qualifies: 'Special Adviser'
+    is an adviser, as 'the Secretary-General's top adviser' is."""
+    if head != "special":
+        return {head}
+    words = _title_words(title)
+    after = words[words.index("special") + 1 :]
+    return {head, *after[:1]}
 
 
 _NOT_HEADS = frozenset({"the", "united", "nations", "un", "senior", "top", "new", "incoming", "outgoing", "former"})

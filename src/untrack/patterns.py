@@ -78,6 +78,7 @@ SPEECH_VERBS = (
     "shared",
     "detailed",
     "hailed",
+    "saluted",
     "condemned",
     "deplored",
     "regretted",
@@ -204,6 +205,9 @@ ENTITY = rf"(?:the\s+)?{CAP}(?:\s+(?:{CONNECT}\s+)*(?:{CAP}|\d+\b))*(?:\s*\((?:[
 # A body's acronym may stand inside a title, before more of the run: "Administrator of the United
 # Nations Development Programme (UNDP) Mark Malloch Brown".
 NAME_RUN = rf"{CAP}(?:\s+(?:\([{UPPER}][{UPPER}\-]{{1,11}}\)\s+)?(?:{PARTICLES}\s+|{CONNECT}\s+)*{CAP}){{0,9}}"
+# The same, as few words as will do: where a name is followed by "to"/"for" that a run would take in
+# ("… Antonio Maria Costa to Member States to …").
+SHORTEST_NAME_RUN = NAME_RUN.replace("{0,9}", "{0,9}?")
 PLACE = r"\(\s*(?P<place>[^()]{1,60}?)\s*\)"
 # Where a name can start a clause: the lead's start, after a comma, a closing quotation mark or a
 # dash, or after an opening phrase of time or place that has no comma ("At the closing meeting
@@ -468,7 +472,9 @@ RULES: tuple[Rule, ...] = (
         "X representative, who verb",
         "delegation",
         rf"\bby\s+(?:the\s+)?(?:(?:{DELEGATE})\s+(?:of|for)\s+(?P<entity>{ENTITY})|"
-        rf"(?P<entity2>{ENTITY})[’']?s?\s+(?:representative|delegate|delegation))\s*,\s+who\s+(?:also\s+)?{VERBS}",
+        # (an aside in parentheses may come first: "(speaking on behalf of the European Union), who …")
+        rf"(?P<entity2>{ENTITY})[’']?s?\s+(?:representative|delegate|delegation))(?:\s*\([^()]{{1,120}}\))?\s*,\s+who\s+"
+        rf"(?:also\s+)?{VERBS}",
         needs=("who",),
     ),
     # A view put by a delegate, in the passive: "Concern was expressed by the representative of the United
@@ -494,6 +500,17 @@ RULES: tuple[Rule, ...] = (
         rf"(?:the\s+|its\s+|their\s+)?(?:(?P<role>[{UPPER}][^,;“”\"]{{2,100}}?),\s+)?(?:(?P<title>{PLAIN_TITLES})\.?\s+)?"
         rf"(?P<run>{NAME_RUN})(?:\s*{PLACE})?(?=\s*(?:\.|$)|\s+(?:at|in|during|on|before)\s)",
         needs=("by",),
+    ),
+    # A meeting that opens with someone's words: "The Commission … opened its session this morning with a
+    # vow from Secretary-General Kofi Annan to be …", "… opened today with a call by UNODC Executive
+    # Director Antonio Maria Costa to Member States to …".
+    _rule(
+        "opened with a call by X",
+        "named",
+        rf"\bopened\b[^,;“”\"]{{0,100}}?\bwith\s+(?:a|an)\s+(?:\w+\s+)?(?:call|appeal|plea|vow|warning|pledge)\s+"
+        rf"(?:by|from)\s+(?:the\s+)?(?:(?P<title>{PLAIN_TITLES})\.?\s+)?(?P<run>{SHORTEST_NAME_RUN})(?:\s*{PLACE})?"
+        rf"(?=\s+(?:to|for|that)\s|\s*[,.])",
+        needs=("with",),
     ),
     # "…, introduced by Singapore’s representative, …. …, he said": the agent of a passive verb
     # speaks only if a pronoun later reports speech (checked by the engine).
