@@ -1670,3 +1670,17 @@ def test_an_unnamed_adviser_is_the_special_adviser_the_next_paragraph_names() ->
     )
     assert [r["speaker"] for r in recs] == ["Jack Example", "Jack Example"]
     assert recs[1]["affiliation"] == "Special Adviser"
+
+
+def test_a_hyphenated_title_before_a_name_is_no_part_of_it() -> None:
+    """'UNRWA Commissioner-General Peter X stressed' and 'Vice-Chair Alis X (Romania) said' name
+    Peter X and Alis X; the title is the affiliation where no country is given."""
+    recs = records_of(
+        body(
+            "In closing remarks, UNRWA Commissioner-General Peter Example stressed that refugees were well educated."
+            + LONG,
+            "Vice-Chair Alis Example (Romania) said that the draft articles were ready.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Peter Example", "Alis Example"]
+    assert recs[0]["affiliation"] == "UNRWA Commissioner-General"

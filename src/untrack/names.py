@@ -19,7 +19,8 @@ def split_role(run: str) -> tuple[str, str]:
     Miyet'. When the words after the last role word begin with 'for', 'of' or 'on', they name what
     the role is of, and the name is the last two words of the run (three with a particle)."""
     tokens = run.split()
-    roles = [i for i, t in enumerate(tokens[:-1]) if fold(t.strip(".,")).strip("’'") in ROLE_WORDS]
+    # (a hyphenated title counts as its parts do: "UNRWA Commissioner-General Peter Hansen")
+    roles = [i for i, t in enumerate(tokens[:-1]) if is_role_word(fold(t.strip(".,")).strip("’'"))]
     last_role = roles[-1] if roles else -1  # the last word is a name even if it is 'King' or 'Bishop'
     rest = tokens[last_role + 1 :]
     # "Secretary of State of the United States Colin Powell": a title that goes on with 'of' or
