@@ -134,6 +134,12 @@ def test_a_release_without_a_body_line_takes_the_body_its_lede_says_met() -> Non
         "General Assembly"
     )
     assert body("The General Assembly would urge States to ratify the Convention, under a draft.") is None
+    # A body's own session is its meeting at the lede's start or as where things happen, not as a topic.
+    assert body("The Disarmament Commission’s 2023 substantive session began today.") == "Disarmament Commission"
+    assert body("During the debate in the General Assembly’s special session on AIDS, delegates spoke.") == (
+        "General Assembly"
+    )
+    assert body("The agenda for the General Assembly's special session was approved by the Commission.") is None
     # An officer's body gives way to the body the officer addressed; it is the meeting's when alone.
     assert (
         body("Crises raged, General Assembly President Jane Roe told the First Committee today.") == "First Committee"

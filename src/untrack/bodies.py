@@ -78,6 +78,8 @@ SYMBOL_BODIES = (
     ("POP/", "Commission on Population and Development"),
     ("PBC/", "Peacebuilding Commission"),
     ("ENV/DEV/", "Commission on Sustainable Development"),
+    ("OS/", "Committee on the Peaceful Uses of Outer Space"),
+    ("UNIS/OS/", "Committee on the Peaceful Uses of Outer Space"),
     ("SG/SM/", "Secretary-General"),
 )
 
@@ -119,6 +121,11 @@ _NOT_THE_MEETING_BEFORE = re.compile(
 _NOT_THE_MEETING_AFTER = re.compile(
     r"^(?:’s|'s|\s+(?:reform|enlargement|expansion|membership|seats?|resolutions?)\b)", re.I
 )
+# But a body's own session, at the start of the lede or as where things happen, is its meeting: "The
+# Disarmament Commission’s 2023 substantive session began …", "During the general debate in the General
+# Assembly’s special session on HIV/AIDS …" (not "… for the General Assembly's special session").
+_OWN_SESSION_BEFORE = re.compile(r"(?:^|\b(?:in|at|during)\s+)(?:the\s+)?$", re.I)
+_OWN_SESSION_AFTER = re.compile(r"^(?:’s|'s)\s+(?:[\w-]+\s+){0,3}(?:session|meeting)s?\b", re.I)
 # A body's officer: "General Assembly President Philémon Yang told the First Committee …" names the
 # First Committee as meeting; the officer's own body only when no other is named.
 _OFFICER_AFTER = re.compile(r"^\s+(?:President|Chair|Chairman|Chairperson|Chairwoman|Vice-\w+|Rapporteur)\b")
@@ -152,6 +159,8 @@ def lede_body(first_paragraph: str) -> str | None:
         before, after = sentence[: m.start()], sentence[m.end() :]
         # "its First Committee (…) and Sixth Committee": the second is the organ too.
         listed = skipped_to >= 0 and _LISTED_WITH.fullmatch(sentence[skipped_to : m.start()])
+        if _OWN_SESSION_AFTER.match(after) and _OWN_SESSION_BEFORE.search(before):
+            return _as_spelled(m.group(0))
         if listed or _NOT_THE_MEETING_BEFORE.search(before) or _NOT_THE_MEETING_AFTER.match(after):
             skipped_to = m.end()
             continue
