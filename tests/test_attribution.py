@@ -1620,11 +1620,17 @@ def test_a_title_set_off_by_commas_ends_before_the_occasion() -> None:
         body(
             "Ann Example, Committee Chair, opening the meeting, said that the backlog had grown." + LONG,
             "Filippo Example, describing it as a challenge for all States, said that funding had fallen." + LONG,
-            "Prasad Example, outgoing Committee Chairperson, said that the session had been fruitful.",
+            "Prasad Example, outgoing Committee Chairperson, said that the session had been fruitful." + LONG,
+            "Simon Example, Director of the Treaties Division, in an opening statement, said that reports were late.",
         )
     )
-    assert [r["speaker"] for r in recs] == ["Ann Example", "Filippo Example", "Prasad Example"]
-    assert [r["affiliation"] for r in recs] == ["Committee Chair", None, "outgoing Committee Chairperson"]
+    assert [r["speaker"] for r in recs] == ["Ann Example", "Filippo Example", "Prasad Example", "Simon Example"]
+    assert [r["affiliation"] for r in recs] == [
+        "Committee Chair",
+        None,
+        "outgoing Committee Chairperson",
+        "Director of the Treaties Division",
+    ]
 
 
 def test_a_delegate_with_an_aside_then_who_speaks_and_a_minister_named_before_the_title() -> None:

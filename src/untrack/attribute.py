@@ -287,7 +287,7 @@ def _speaker_from(rule: Rule, m: re.Match[str], roster: Roster) -> Speaker | Non
 # opening the meeting"; "Special Representative, in his briefing to the Council"). A phrase that opens
 # on one ("describing it as a challenge", "Speaking as the Committee continued") is no title at all.
 _AFTER_TITLE = re.compile(
-    r"(?:^|,\s+)(?:(?!outgoing|incoming)[a-z]+ing\s+[a-z]|Speaking\b|in\s+(?:his|her|their|its)\b)"
+    r"(?:^|,\s+)(?:(?!outgoing|incoming)[a-z]+ing\s+[a-z]|Speaking\b|in\s+(?:his|her|their|its|an?)\s)"
 )
 
 
