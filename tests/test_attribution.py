@@ -1690,3 +1690,18 @@ def test_a_hyphenated_title_before_a_name_is_no_part_of_it() -> None:
     )
     assert [r["speaker"] for r in recs] == ["Peter Example", "Alis Example"]
     assert recs[0]["affiliation"] == "UNRWA Commissioner-General"
+
+
+def test_issuing_a_warning_or_an_appeal_is_speaking() -> None:
+    """'X, delivering opening remarks, issued a warning that …' and 'High Commissioner Y issued a
+    strong appeal for support' report speech, so the quotation after each goes on with its speaker."""
+    recs = records_of(
+        body(
+            "Under-Secretary-General for Disarmament Affairs Izumi Example, delivering opening remarks, issued a"
+            " warning that the risk of a nuclear weapon being used was higher than ever.",
+            "“Risk reduction is not a substitute for disarmament,” she stressed.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["Izumi Example", "Izumi Example"]
+    appeal = records_of(body("High Commissioner António Example issued a strong appeal for support for his Office."))
+    assert appeal[0]["speaker"] == "António Example"

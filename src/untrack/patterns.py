@@ -137,6 +137,11 @@ SPEECH_VERBS = (
     "touched",
     # found reporting speech in the corpus of openings (eval/corpus): "Dr. Tedros weighed in, stating…"
     "weighed in",
+    # a warning or an appeal issued is one given in words: "X, delivering opening remarks, issued a warning that"
+    "issued a warning",
+    "issued an appeal",
+    "issued a strong appeal",
+    "issued a call",
     "countered",
     "promised",
     "moderated",
