@@ -1705,3 +1705,15 @@ def test_issuing_a_warning_or_an_appeal_is_speaking() -> None:
     assert [r["speaker"] for r in recs] == ["Izumi Example", "Izumi Example"]
     appeal = records_of(body("High Commissioner António Example issued a strong appeal for support for his Office."))
     assert appeal[0]["speaker"] == "António Example"
+
+
+def test_the_un_chief_is_the_secretary_general_the_next_paragraph_names() -> None:
+    """'…, said the UN Chief, stressing …' (capitalised as some releases write it) is an office the next
+    paragraph names, as 'the UN chief' is."""
+    recs = records_of(
+        body(
+            "The Commission is “more critical than ever”, said the UN Chief, stressing that funding was short.",
+            "“We have the chance to expand its work,” said António Example, Secretary-General of the United Nations.",
+        )
+    )
+    assert [r["speaker"] for r in recs] == ["António Example", "António Example"]

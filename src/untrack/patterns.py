@@ -709,7 +709,7 @@ OFFICE = (
     rf"(?:(?:[\w-]+\s+)?[\w-]+[’']s\s+)?(?:(?:senior|top|high-level|United|Nations|UN|visiting|"
     rf"former|new|incoming|outgoing|Deputy|General|Assembly|Security|Council|Economic|and|Social|Committee|Commission)\s+|Vice-)*"
     rf"(?:(?:[a-z]{{3,}}\s+){{0,4}}(?:official|chief|mediator|negotiator|adviser|advisor|commander)\b|"
-    rf"head\s+of\s+(?:the\s+)?[{UPPER}][\w-]*|Mayor\s+of\s+[{UPPER}][\w-]*|"
+    rf"head\s+of\s+(?:the\s+)?[{UPPER}][\w-]*|Mayor\s+of\s+[{UPPER}][\w-]*|(?:(?<=\bUN\s)|(?<=Nations\s))Chief|"
     rf"envoy|Envoy|expert|Expert|Special\s+Rapporteur|Independent\s+Expert|"
     rf"Special\s+Representative|Special\s+Envoy|Special\s+Adviser|High\s+Commissioner|High\s+Representative|Secretary-General|"
     rf"Under-Secretary-General|Assistant\s+Secretary-General|Executive\s+Director|Director-General|"
