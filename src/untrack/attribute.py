@@ -351,11 +351,12 @@ def lead_speaker(lead: str, roster: Roster) -> Speaker | None:
         elif best is None or (pos, order) < best[:2]:
             best = (pos, order, sp)
     if silent is not None and (best is None or best[0] > 0 or _named_within(lead, best[2], *silent)):
+        # (unless a quotation opens the lead and its speaker follows it, before the silent phrase: in
+        # "“…,” Secretary-General X said as he opened a meeting that heard briefings from …" the
+        # quotation is X's, and what the meeting heard after it does not silence X)
         quoted = _QUOTATION_FIRST.match(lead)
         if best is None or quoted is None or not quoted.end() - 4 <= best[0] <= quoted.end() < silent[0]:
             return NO_SPEAKER
-        # "“…,” Secretary-General X said as he opened a meeting that heard briefings from …": the
-        # quotation is the speaker's, and what the meeting heard after it does not silence them.
     return best[2] if best else None
 
 
