@@ -1646,6 +1646,11 @@ def test_a_delegate_with_an_aside_then_who_speaks_and_a_minister_named_before_th
     )
     assert [r["speaker"] for r in recs] == ["Spain", "Guillermo Example"]
     assert recs[1]["affiliation"] == "Colombia"
+    # (also when the comma after the country is left out, as the minister's office still names X)
+    fini = records_of(
+        body("In his address today, Mr. Gianfranco Example, the Deputy Prime Minister of Italy stressed cooperation.")
+    )
+    assert (fini[0]["speaker"], fini[0]["affiliation"]) == ("Gianfranco Example", "Italy")
 
 
 def test_a_meeting_that_opens_with_someones_call_is_theirs() -> None:

@@ -636,6 +636,9 @@ class _Reading:
         return bool(STATEMENT.search(self.lead))
 
 
+# A delegation's speaker may be named beside it ("Mr. X, the Deputy Prime Minister of Italy stressed").
+_NAMED_DELEGATE_RULES = ("representative of", "X's representative", "X representative", "the Minister of X")
+
 # "what he called", "what she termed": the pronoun of a free relative names the subject that follows.
 _WHAT_BEFORE = re.compile(r"\b[Ww]hat\s+$")
 
@@ -677,7 +680,7 @@ def _read(p: Paragraph, roster: Roster) -> _Reading:
         own = agent_speaker(lead, roster)  # "introduced by X’s representative … he said"
     if own is None:
         own = _that_country(flat) or _its_representative(flat)
-    if own is not None and own.rule in ("representative of", "X's representative", "X representative"):
+    if own is not None and own.rule in _NAMED_DELEGATE_RULES:
         own = _delegate_named(flat, own)
     if own is None and pronoun_says is None:
         # After a summary of many speakers, only the very next sentence may name the block's one speaker,
